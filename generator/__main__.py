@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import analyze as analysis_stage
 from . import build as pipeline
 from . import evaluation, link, nlp, read, write
 from .cache import to_jsonable
@@ -204,12 +203,10 @@ def _analyze(files: Sequence[Path], settings) -> int:
     articles, found = read.unique_slugs(articles)
     problems.extend(found)
     report(problems)
-    items = [
-        Analyzed(article, result)
-        for article, result in zip(
-            articles, analysis_stage.analyze_articles(articles, settings), strict=True
-        )
-    ]
+    from . import analyze as analysis_stage  # spaCy and sumy: imported only when needed
+
+    analysed = analysis_stage.analyze_articles(articles, settings, jobs=settings.jobs)
+    items = [Analyzed(article, result) for article, result in zip(articles, analysed, strict=True)]
     digest = link.link(items, settings)
     output = {
         "articles": [

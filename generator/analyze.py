@@ -19,12 +19,66 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def analyze_articles(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleAnalysis]:
-    """Analyse articles in order, parsing them in batches with one model load."""
+def analyze_articles(
+    articles: Sequence[Article], settings: Settings, jobs: int = 1
+) -> Iterator[ArticleAnalysis]:
+    """Analyse articles in order: in this process, or in `jobs` worker processes.
+
+    Workers pay for starting Python and loading the model (a few seconds each), so a
+    handful of articles (the usual incremental build) is analysed here instead.
+    """
+    workers = min(jobs, len(articles) // MIN_ARTICLES_PER_WORKER)
+    if workers <= 1:
+        return _analyze_here(articles, settings)
+    return _analyze_in_workers(articles, settings, workers)
+
+
+# A worker must have this many articles to earn its start-up (Python, spaCy, the model).
+MIN_ARTICLES_PER_WORKER = 16
+# Articles sent to a worker at a time: big enough for nlp.pipe batches, small enough that
+# the workers finish together.
+CHUNK = 32
+
+
+def _analyze_here(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleAnalysis]:
+    """Parse in batches with one model load, then analyse each parse."""
     model = nlp.load(settings.spacy_model)
     bodies = (article.body[: settings.max_article_chars] for article in articles)
     for article, doc in zip(articles, nlp.parse(model, bodies), strict=True):
         yield analyze_doc(article, doc, settings)
+
+
+def _analyze_in_workers(
+    articles: Sequence[Article], settings: Settings, workers: int
+) -> Iterator[ArticleAnalysis]:
+    """Chunks of articles to worker processes; results come back in input order.
+
+    Workers are spawned (not forked) so that they never inherit a half-initialised model
+    or threads from the parent; each loads the model once, in its initializer.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(CHUNK, -(-len(articles) // (workers * 4))))
+    chunks = [tuple(articles[i : i + size]) for i in range(0, len(articles), size)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, context, _start_worker, (settings,)) as pool:
+        for results in pool.map(_analyze_chunk, chunks):
+            yield from results
+
+
+_worker_settings: Settings | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+    nlp.load(settings.spacy_model)
+
+
+def _analyze_chunk(chunk: tuple[Article, ...]) -> list[ArticleAnalysis]:
+    assert _worker_settings is not None, "worker started without settings"
+    return list(_analyze_here(chunk, _worker_settings))
 
 
 def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalysis:

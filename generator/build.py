@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import analyze, cache, link, read, render, write
+from . import cache, link, read, render, write
 from .model import Analyzed, Article, Digest, Problem
 from .progress import Progress
 from .settings import Settings
@@ -50,10 +50,13 @@ def analyse(
     results = {i: store.get(k) for i, k in enumerate(keys)}
     missing = [i for i, found in results.items() if found is None]
     if missing:
+        # Imported here: spaCy and sumy take seconds to import, and a build where every
+        # analysis is cached never needs them.
+        from . import analyze
+
         todo = [articles[i] for i in missing]
-        for done, (i, analysis) in enumerate(
-            zip(missing, analyze.analyze_articles(todo, settings), strict=True), start=1
-        ):
+        analysed = analyze.analyze_articles(todo, settings, jobs=settings.jobs)
+        for done, (i, analysis) in enumerate(zip(missing, analysed, strict=True), start=1):
             store.put(keys[i], analysis)
             results[i] = analysis
             progress.step("analysed", done, len(missing))

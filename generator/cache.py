@@ -14,18 +14,27 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from .model import Article, ArticleAnalysis
 from .settings import Settings
 
 # Bump when the analysis changes shape or meaning without a version change.
-ANALYSIS_FORMAT = 1
+ANALYSIS_FORMAT = 2
+
+
+class _Entry(BaseModel):
+    """One cache file. A rating can be NaN (sumy's LexRank when no sentence shares a word
+    with another); written as JSON null it would not read back as a float, and the article
+    would be analysed again on every build, so NaN is written as NaN."""
+
+    model_config = ConfigDict(ser_json_inf_nan="constants")
+    analysis: ArticleAnalysis
 
 
 @cache
 def _adapter() -> TypeAdapter:
-    return TypeAdapter(ArticleAnalysis)
+    return TypeAdapter(_Entry)
 
 
 @cache
@@ -64,7 +73,7 @@ class AnalysisCache:
         if self.folder is None:
             return None
         try:
-            return _adapter().validate_json(self._path(entry).read_bytes())
+            return _adapter().validate_json(self._path(entry).read_bytes()).analysis
         except (OSError, ValidationError, ValueError):
             return None
 
@@ -74,7 +83,7 @@ class AnalysisCache:
         path = self._path(entry)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(_adapter().dump_json(analysis))
+        temporary.write_bytes(_adapter().dump_json(_Entry.model_construct(analysis=analysis)))
         os.replace(temporary, path)
 
 
