@@ -235,7 +235,10 @@ class Digest:
     stories: tuple[Story, ...] = ()
 
     def article(self, slug: str) -> Analyzed:
-        for item in self.articles:
-            if item.article.slug == slug:
-                return item
-        raise KeyError(slug)
+        """The article with this slug. Pages look up thousands of citations, so the index
+        is built on first use and kept (outside the fields: equality is unchanged)."""
+        index = self.__dict__.get("_by_slug")
+        if index is None:
+            index = {item.article.slug: item for item in self.articles}
+            object.__setattr__(self, "_by_slug", index)
+        return index[slug]

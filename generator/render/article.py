@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
-from ..model import Analyzed, Digest, Sentence
+from ..model import Analyzed, Digest, Event, Person, Sentence, Story
 from .markdown import (
     article_path,
     event_path,
@@ -17,12 +19,49 @@ from .markdown import (
 )
 
 INDEX = "articles/index.md"
+# Above this many articles the index lists months, and each month has its own page: one
+# list of ten thousand links is slow to build, to load and to read.
+MONTH_PAGES_ABOVE = 250
+# Above this many articles the full texts are left out of the search index (titles,
+# summaries and quotes stay in): the index is loaded whole by every reader's browser.
+SEARCH_FULL_TEXT_UP_TO = 500
+
+
+@dataclass(frozen=True)
+class Links:
+    """What each article page lists, looked up once for the whole corpus.
+
+    Asking every article page to scan all people, events and stories costs
+    articles x (people + events + stories): minutes at ten thousand articles.
+    """
+
+    stories: dict[str, Story]
+    people: dict[str, list[Person]]
+    events: dict[str, list[Event]]
+
+    @classmethod
+    def of(cls, digest: Digest) -> Links:
+        stories: dict[str, Story] = {}
+        for story in digest.stories:
+            for slug in story.articles:
+                stories.setdefault(slug, story)
+        people: dict[str, list[Person]] = defaultdict(list)
+        for person in digest.people:
+            for slug in dict.fromkeys(person.articles):
+                people[slug].append(person)
+        events: dict[str, list[Event]] = defaultdict(list)
+        for event in digest.events:
+            for slug in dict.fromkeys(r.citation.article for r in event.reports):
+                events[slug].append(event)
+        return cls(stories, dict(people), dict(events))
 
 
 def pages(digest: Digest) -> dict[str, str]:
-    result = {INDEX: index_page(digest)}
+    result = index_pages(digest)
+    links = Links.of(digest)
+    searchable = len(digest.articles) <= SEARCH_FULL_TEXT_UP_TO
     for item in digest.articles:
-        result[article_path(item.article.slug)] = article_page(item, digest)
+        result[article_path(item.article.slug)] = article_page(item, digest, links, searchable)
     return result
 
 
@@ -31,20 +70,83 @@ def date_label(item: Analyzed) -> str:
     return published.isoformat() if published else "undated"
 
 
+def month_key(item: Analyzed) -> str:
+    """'2022-03', or 'undated': the name of the article's month page."""
+    published = item.article.published
+    return published.strftime("%Y-%m") if published else "undated"
+
+
+def month_label(key: str) -> str:
+    if key == "undated":
+        return "Undated"
+    return dt.date.fromisoformat(key + "-01").strftime("%B %Y")
+
+
+def month_path(key: str) -> str:
+    # A folder no article slug can take (slugs have no "/"), so no page can clash.
+    return f"articles/months/{key}.md"
+
+
+def by_month(digest: Digest) -> dict[str, list[Analyzed]]:
+    """Articles grouped by month, newest month first (the Digest is newest first)."""
+    months: dict[str, list[Analyzed]] = defaultdict(list)
+    for item in digest.articles:
+        months[month_key(item)].append(item)
+    return months
+
+
+def index_pages(digest: Digest) -> dict[str, str]:
+    """The article index: one page while it is short, then one page per month."""
+    months = by_month(digest)
+    if len(digest.articles) <= MONTH_PAGES_ABOVE:
+        return {INDEX: index_page(digest)}
+    result = {INDEX: months_page(digest, months)}
+    for key, items in months.items():
+        result[month_path(key)] = month_page(key, items)
+    return result
+
+
+def _article_lines(page: str, items: list[Analyzed]) -> list[str]:
+    lines = []
+    for item in items:
+        a = item.article
+        link = f"[{text(a.title)}]({href(page, article_path(a.slug))})"
+        lines.append(f"- {link} · {text(a.outlet)} · {date_label(item)}")
+    return lines
+
+
 def index_page(digest: Digest) -> str:
     """All articles by month, newest first: a list that stays readable as it grows."""
-    by_month: dict[str, list[Analyzed]] = defaultdict(list)
-    for item in digest.articles:
-        published = item.article.published
-        by_month[published.strftime("%B %Y") if published else "Undated"].append(item)
     lines = [front_matter(title="Articles"), "# Articles\n", f"{len(digest.articles)} articles.\n"]
-    for month, items in by_month.items():
-        lines.append(f"## {month}\n")
-        for item in items:
-            a = item.article
-            link = f"[{text(a.title)}]({href(INDEX, article_path(a.slug))})"
-            lines.append(f"- {link} · {text(a.outlet)} · {date_label(item)}")
+    for key, items in by_month(digest).items():
+        lines.append(f"## {month_label(key)}\n")
+        lines += _article_lines(INDEX, items)
         lines.append("")
+    return "\n".join(lines)
+
+
+def months_page(digest: Digest, months: dict[str, list[Analyzed]]) -> str:
+    """The index of a large digest: the months, by year, each with its count."""
+    lines = [front_matter(title="Articles"), "# Articles\n"]
+    lines.append(f"{len(digest.articles)} articles in {len(months)} months, newest first.\n")
+    year = None
+    for key, items in months.items():
+        if key[:4] != year:
+            year = key[:4]
+            lines.append(f"\n## {'Undated' if key == 'undated' else year}\n")
+        count = f"{len(items)} article{'s' if len(items) != 1 else ''}"
+        lines.append(f"- [{month_label(key)}]({href(INDEX, month_path(key))}) · {count}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def month_page(key: str, items: list[Analyzed]) -> str:
+    path = month_path(key)
+    title = f"Articles: {month_label(key)}"
+    lines = [front_matter(title=title), f"# {title}\n"]
+    lines.append(f"{len(items)} articles. [All months]({href(path, INDEX)})\n")
+    lines += _article_lines(path, items)
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -52,8 +154,12 @@ def position(sentence: Sentence) -> str:
     return f"¶{sentence.paragraph + 1}, sentence {sentence.index + 1}"
 
 
-def article_page(item: Analyzed, digest: Digest) -> str:
+def article_page(
+    item: Analyzed, digest: Digest, links: Links | None = None, searchable: bool = True
+) -> str:
+    """One article; `searchable=False` keeps its full text out of the search index."""
     a, analysis = item.article, item.analysis
+    links = links or Links.of(digest)
     path = article_path(a.slug)
     out = [front_matter(title=a.title), f"# {text(a.title)}\n"]
 
@@ -76,21 +182,21 @@ def article_page(item: Analyzed, digest: Digest) -> str:
         out.append(f"1. {text(s.text)} <small>[{position(s)}](#s{s.index})</small>")
     out.append("")
 
-    story = next((s for s in digest.stories if a.slug in s.articles), None)
+    story = links.stories.get(a.slug)
     if story is not None and len(story.articles) > 1:
         out.append("## Story\n")
         others = len(story.articles) - 1
         link = href(path, story_path(story.slug))
         out.append(f"Compared with {others} other report(s): [{text(story.title)}]({link})\n")
 
-    people = [p for p in digest.people if a.slug in p.articles]
+    people = links.people.get(a.slug, [])
     if people:
         out.append("## People\n")
         for person in people:
             out.append(f"- [{text(person.name)}]({href(path, person_path(person.slug))})")
         out.append("")
 
-    events = [e for e in digest.events if any(r.citation.article == a.slug for r in e.reports)]
+    events = links.events.get(a.slug, [])
     if events:
         out.append("## Events\n")
         for event in events:
@@ -106,7 +212,8 @@ def article_page(item: Analyzed, digest: Digest) -> str:
             out.append(f"- “{text(quote.text)}” — {speaker} {where}")
         out.append("")
 
-    out.append("## Full text\n")
+    # Material's search skips a section whose heading carries data-search-exclude.
+    out.append("## Full text\n" if searchable else "## Full text { data-search-exclude }\n")
     out.append(
         "Every sentence is numbered so that citations elsewhere on the site can point at it.\n"
     )
