@@ -1,0 +1,298 @@
+"""Scale: parallel analysis, no-change builds without the NLP stack, pages that stay small."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import math
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, settings_for
+
+from generator import analyze, build, cache
+from generator.model import (
+    Analyzed,
+    Article,
+    ArticleAnalysis,
+    Citation,
+    CitedText,
+    Digest,
+    Event,
+    Person,
+    Sentence,
+    Story,
+    Summary,
+    SummarySentence,
+)
+from generator.render import article as article_pages
+from generator.render.markdown import href
+from generator.settings import Settings
+
+# --- parallel analysis ----------------------------------------------------------------------
+
+
+def _article(number: int, body: str, published: dt.date | None = None) -> Article:
+    return Article(
+        path=f"a{number:03d}.md",
+        slug=f"a{number:03d}",
+        title=f"Report {number}",
+        outlet=f"Outlet {number % 3}",
+        published=published,
+        paragraphs=tuple(body.split("\n\n")),
+        content_hash=str(number),
+    )
+
+
+BODIES = [
+    "The council voted on Monday to close the bridge. Repairs will take a year.",
+    "“We had no choice,” the mayor said. Drivers will use the ferry instead.\n\nIt runs hourly.",
+    "Rain flooded the valley overnight. Two villages were cut off.",
+    "The bank raised its rate to 4 percent. Markets fell. Analysts had expected it.",
+    "A new school opened in the north of the city. It has 300 pupils.",
+]
+
+
+def test_workers_give_the_same_analyses_in_the_same_order(monkeypatch):
+    """Two spawned workers, small chunks: the order of results is the order of the input."""
+    articles = [_article(i, body) for i, body in enumerate(BODIES)]
+    settings = Settings(jobs=2)
+    here = list(analyze.analyze_articles(articles, settings, jobs=1))
+    monkeypatch.setattr(analyze, "MIN_ARTICLES_PER_WORKER", 1)
+    monkeypatch.setattr(analyze, "CHUNK", 2)
+    parallel = list(analyze.analyze_articles(articles, settings, jobs=2))
+    assert [a.sentences[0].text for a in parallel] == [a.sentences[0].text for a in here]
+    assert repr(parallel) == repr(here)  # repr: LexRank rates some sentences NaN (nan != nan)
+
+
+def test_few_articles_are_analysed_in_this_process(monkeypatch):
+    """An incremental build must not pay for starting workers."""
+
+    def no_workers(*args, **kwargs):
+        raise AssertionError("workers started for two articles")
+
+    monkeypatch.setattr(analyze, "_analyze_in_workers", no_workers)
+    articles = [_article(i, body) for i, body in enumerate(BODIES[:2])]
+    assert len(list(analyze.analyze_articles(articles, Settings(), jobs=8))) == 2
+
+
+# --- no-change builds -----------------------------------------------------------------------
+
+PROBE = """
+import sys
+from generator.__main__ import main
+code = main(["build", "--content", "content", "--docs", "docs", "--cache", ".digest-cache",
+             "--jobs", "1", "--progress", "never"])
+heavy = sorted(m for m in ("spacy", "sumy", "nltk", "thinc") if m in sys.modules)
+print("HEAVY=" + ",".join(heavy))
+sys.exit(code)
+"""
+
+
+def test_a_no_change_build_never_imports_the_nlp_stack(project):
+    build.build(settings_for(project))  # fills the cache (in this process)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=project,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "(0 analysed" in result.stderr
+    assert "HEAVY=\n" in result.stdout
+
+
+def test_a_nan_rating_survives_the_cache(tmp_path):
+    """A NaN score written as null would be unreadable: the article re-analysed forever."""
+    sentence = Sentence("One.", 0, 4, 0, 0)
+    analysis = ArticleAnalysis(
+        sentences=(sentence,),
+        summary=Summary("x", (SummarySentence(sentence, float("nan")),)),
+        word_count=1,
+    )
+    store = cache.AnalysisCache(tmp_path)
+    store.put("ab" * 32, analysis)
+    found = store.get("ab" * 32)
+    assert found is not None and math.isnan(found.summary.sentences[0].score)
+    (tmp_path / "ab" / f"{'ab' * 32}.json").write_text("{not json")
+    assert store.get("ab" * 32) is None
+
+
+# --- pages that scale -----------------------------------------------------------------------
+
+
+def _analyzed(number: int, published: dt.date | None) -> Analyzed:
+    body = f"Report number {number} says little. It ends here."
+    sentences = (Sentence(f"Report number {number} says little.", 0, 29, 0, 0),)
+    analysis = ArticleAnalysis(
+        sentences=sentences,
+        summary=Summary("test", (SummarySentence(sentences[0], 1.0),)),
+        word_count=6,
+    )
+    return Analyzed(_article(number, body, published), analysis)
+
+
+def _digest(count: int) -> Digest:
+    items = [
+        _analyzed(i, None if i % 7 == 0 else dt.date(2020 + i % 3, 1 + i % 12, 1 + i % 28))
+        for i in range(count)
+    ]
+    from generator.link import newest_first
+
+    return Digest(articles=newest_first(items))
+
+
+LINK = re.compile(r"\]\(([^)#]+)(?:#[^)]*)?\)")
+
+
+def _resolve(page: str, target: str) -> str:
+    parts: list[str] = page.split("/")[:-1]
+    for part in target.split("/"):
+        if part == "..":
+            parts.pop()
+        else:
+            parts.append(part)
+    return "/".join(parts)
+
+
+def test_a_large_index_is_split_by_month_and_reaches_every_article(monkeypatch):
+    monkeypatch.setattr(article_pages, "MONTH_PAGES_ABOVE", 10)
+    digest = _digest(40)
+    pages = article_pages.index_pages(digest)
+    index = pages[article_pages.INDEX]
+    months = [p for p in pages if p.startswith("articles/months/")]
+    assert "articles/months/undated.md" in months
+    assert len(months) == len(article_pages.by_month(digest))
+    reached: list[str] = []
+    for path, text in pages.items():
+        for target in LINK.findall(text):
+            resolved = _resolve(path, target)
+            if path == article_pages.INDEX:
+                assert resolved in pages, resolved
+            elif resolved != article_pages.INDEX:
+                reached.append(resolved)
+    assert sorted(reached) == sorted(f"articles/{i.article.slug}.md" for i in digest.articles)
+    # Newest month first, and each month page names its articles newest first.
+    listed = re.findall(r"months/(\d{4}-\d{2})\.md", index)
+    assert listed == sorted(listed, reverse=True)
+
+
+def test_a_small_index_stays_one_page():
+    pages = article_pages.index_pages(_digest(5))
+    assert list(pages) == [article_pages.INDEX]
+    assert pages[article_pages.INDEX].count("- [Report") == 5
+
+
+def test_full_texts_leave_the_search_index_when_it_grows(monkeypatch):
+    digest = _digest(4)
+    excluded = "## Full text { data-search-exclude }"
+    assert not any(excluded in t for t in article_pages.pages(digest).values())
+    monkeypatch.setattr(article_pages, "SEARCH_FULL_TEXT_UP_TO", 3)
+    pages = article_pages.pages(digest)
+    assert all(excluded in pages[f"articles/{i.article.slug}.md"] for i in digest.articles)
+
+
+def test_article_links_are_looked_up_once_and_match_a_scan():
+    digest = _digest(6)
+    slugs = [i.article.slug for i in digest.articles]
+    cited = CitedText("Report number 1 says little.", Citation(slugs[1], 0))
+    people = (
+        Person("ann", "Ann", (), (), (), (slugs[0], slugs[1]), 3),
+        Person("bob", "Bob", (), (), (), (slugs[1],), 1),
+    )
+    events = (
+        Event("e1", "vote", "2021", "year", (cited, cited)),
+        Event("e2", "flood", "2022", "year", (CitedText("x", Citation(slugs[2], 0)),)),
+    )
+    stories = (Story("s1", "Story", (slugs[1], slugs[2])), Story("s2", "Other", (slugs[2],)))
+    digest = Digest(digest.articles, people, events, stories)
+    links = article_pages.Links.of(digest)
+    for slug in slugs:
+        assert links.people.get(slug, []) == [p for p in people if slug in p.articles]
+        assert links.events.get(slug, []) == [
+            e for e in events if any(r.citation.article == slug for r in e.reports)
+        ]
+        assert links.stories.get(slug) == next((s for s in stories if slug in s.articles), None)
+    page = article_pages.article_page(digest.article(slugs[1]), digest)
+    assert page.count("](../people/") == 2 and page.count("](../events/e1.md)") == 1
+    assert href("articles/x.md", "stories/s1.md") in page
+
+
+def test_digest_finds_articles_by_slug_without_changing_equality():
+    digest = _digest(3)
+    slug = digest.articles[2].article.slug
+    assert digest.article(slug) is digest.articles[2]
+    assert digest == _digest(3)
+    with pytest.raises(KeyError):
+        digest.article("missing")
+
+
+# --- the benchmark corpus ---------------------------------------------------------------------
+
+
+def _make_corpus():
+    path = ROOT / "benchmarks" / "make_corpus.py"
+    spec = importlib.util.spec_from_file_location("make_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _eval_data(root: Path) -> Path:
+    """A miniature of ../shared/eval in its real formats (tests never read the real one)."""
+    timebank = root / "dates" / "timebank"
+    timebank.mkdir(parents=True)
+    (timebank / "APW19980213.1310.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" '
+        'functionInDocument="CREATION_TIME">02/13/1998</TIMEX3></DCT><TEXT>CANBERRA (AP) '
+        'A convention <EVENT eid="e1">voted</EVENT> on Friday to make Australia a republic. '
+        "``I want a referendum,'' Howard said. Polls show support rising. The vote passed."
+        "</TEXT></TimeML>"
+    )
+    summarization = root / "summarization"
+    summarization.mkdir()
+    records = [
+        {"doc_id": "dm-test-1", "document": "Paul Merson has restarted his row . He said 'no' ."},
+        {"doc_id": "cnn-test-2", "document": "The team 's coach ( aged 50 ) left . Fans cheered ."},
+    ]
+    (summarization / "summeval_cnndm.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in records) + "\n"
+    )
+    similarity = root / "similarity"
+    similarity.mkdir()
+    (similarity / "lee.cor").write_text(
+        "Fires burned near Sydney. Homes were lost. Crews worked all night.\n"
+        "Militants were shot in Kashmir. Police arrested two dozen more.\n"
+    )
+    (similarity / "lee_background.cor").write_text(
+        "The road toll stands at 45. That is eight fewer than last year.\n"
+    )
+    return root
+
+
+def test_the_corpus_is_distinct_varied_and_reproducible(tmp_path):
+    make_corpus = _make_corpus()
+    data = _eval_data(tmp_path / "eval")
+    sources = make_corpus.load_sources(data, seed=1)
+    assert len(sources) == 6
+    made = make_corpus.make(40, sources, seed=1)
+    bodies = [m.text.split("---\n\n", 1)[1] for m in made]
+    assert len(set(bodies)) == 40 and len({m.filename for m in made}) == 40
+    assert "team's coach (aged 50) left." in "".join(bodies)
+    assert "“I want a referendum,” Howard said." in "".join(bodies)
+    assert "<EVENT" not in "".join(bodies)
+    assert len({re.search(r'outlet: "(.*)"', m.text).group(1) for m in made}) >= 4
+    assert made == make_corpus.make(40, make_corpus.load_sources(data, seed=1), seed=1)
+    assert made[:10] == make_corpus.make(10, sources, seed=1)  # the add step relies on this
+    make_corpus.write(made[:3], tmp_path / "content")
+    from generator import read
+
+    articles, problems = read.read_content(tmp_path / "content")
+    assert len(articles) == 3 and not [p for p in problems if p.severity != "note"]
