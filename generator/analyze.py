@@ -58,25 +58,39 @@ def _analyze_in_workers(
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     size = max(1, min(CHUNK, -(-len(articles) // (workers * 4))))
     chunks = [tuple(articles[i : i + size]) for i in range(0, len(articles), size)]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, context, _start_worker, (settings,)) as pool:
-        for results in pool.map(_analyze_chunk, chunks):
-            yield from results
+    try:
+        with ProcessPoolExecutor(workers, context, _start_worker, (settings,)) as pool:
+            for results in pool.map(_analyze_chunk, chunks):
+                yield from results
+    except BrokenProcessPool:
+        # A worker died; loading the model here gives the reason when it is the model.
+        nlp.load(settings.spacy_model)
+        raise
 
 
 _worker_settings: Settings | None = None
+_worker_error: nlp.ModelNotInstalled | None = None
 
 
 def _start_worker(settings: Settings) -> None:
-    global _worker_settings
+    """Load the model once per worker. A missing model is raised with the first chunk, so
+    the parent gets ModelNotInstalled (and its advice) rather than a broken pool."""
+    global _worker_settings, _worker_error
     _worker_settings = settings
-    nlp.load(settings.spacy_model)
+    try:
+        nlp.load(settings.spacy_model)
+    except nlp.ModelNotInstalled as exc:
+        _worker_error = exc
 
 
 def _analyze_chunk(chunk: tuple[Article, ...]) -> list[ArticleAnalysis]:
+    if _worker_error is not None:
+        raise _worker_error
     assert _worker_settings is not None, "worker started without settings"
     return list(_analyze_here(chunk, _worker_settings))
 

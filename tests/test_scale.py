@@ -69,6 +69,15 @@ def test_workers_give_the_same_analyses_in_the_same_order(monkeypatch):
     assert repr(parallel) == repr(here)  # repr: LexRank rates some sentences NaN (nan != nan)
 
 
+def test_a_missing_model_in_workers_is_reported_as_such(monkeypatch):
+    from generator import nlp
+
+    monkeypatch.setattr(analyze, "MIN_ARTICLES_PER_WORKER", 1)
+    articles = [_article(i, body) for i, body in enumerate(BODIES[:2])]
+    with pytest.raises(nlp.ModelNotInstalled, match="no_such_model"):
+        list(analyze.analyze_articles(articles, Settings(spacy_model="no_such_model"), jobs=2))
+
+
 def test_few_articles_are_analysed_in_this_process(monkeypatch):
     """An incremental build must not pay for starting workers."""
 
