@@ -180,11 +180,13 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
     )
 
 
-class _SafeLoaderNoDates(yaml.SafeLoader):
+class _SafeLoaderNoDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader (no Python objects from tags like !!python/object), dates left as text.
 
     YAML's own timestamp rule raises a bare ValueError on 2022-02-30; dates are parsed by
-    `parse_published`, which says what is wrong and where.
+    `parse_published`, which says what is wrong and where. The C parser (libyaml, when
+    PyYAML has it) reads front matter about ten times faster: a third of a no-change build
+    of a thousand articles went to parsing YAML in Python.
     """
 
 

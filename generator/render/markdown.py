@@ -19,14 +19,14 @@ from ..model import Article, Citation
 
 # ASCII characters that can begin Markdown, HTML, attribute lists, Jinja or snippet syntax.
 _SPECIAL = set('\\`*_{}[]()#+-!|<>&"~=^$:')
-_ENTITIES = {char: f"&#{ord(char)};" for char in _SPECIAL}
+_ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in _SPECIAL})
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def text(value: str) -> str:
     """Untrusted text as inert Markdown: one line, every markup character neutralised."""
     value = " ".join(value.split())
-    value = "".join(_ENTITIES.get(char, char) for char in value)
+    value = value.translate(_ENTITIES)  # one pass in C: every page calls this thousands of times
     return _LEADING_NUMBER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", value)
 
 
