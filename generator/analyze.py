@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from . import nlp
 from .model import Article, ArticleAnalysis
+from .people import people_in_article
+from .quotes import find_quotes
 from .settings import Settings
 from .summarize import summarize
 
@@ -45,9 +47,12 @@ def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalys
         settings.summary_ratio,
         headline=None if article.title_derived else article.title,
     )
+    people = people_in_article(doc, sentences)
     return ArticleAnalysis(
         sentences=sentences,
         summary=summary,
         word_count=sum(1 for token in doc if not (token.is_punct or token.is_space)),
+        people=people,
+        quotes=find_quotes(doc, sentences, people),
         warnings=tuple(warnings),
     )
