@@ -33,8 +33,13 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]  # token indices [start, end) into a Doc
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words that introduce a person's name. Lowercase; matched on the token's lowercase form.
-TITLES = frozenset(
+TITLES = _words(
     """
     mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev.
     president vice-president premier chancellor minister secretary secretary-general
@@ -48,25 +53,25 @@ TITLES = frozenset(
     goalkeepers defenders midfielders forwards strikers
     officer inspector detective prosecutor attorney lawyer surgeon doctor
     leader founder owner editor correspondent analyst economist
-    """.split()
+    """
 )
 # Small words inside names ("Ludwig van Beethoven", "Ahmedou Ould Abdallah").
-PARTICLES = frozenset(
+PARTICLES = _words(
     "de da das do dos du des del della di la le van von der den ter ten bin ibn ben al el "
-    "abu ould mac st. st".split()
+    "abu ould mac st. st"
 )
 # A span holding one of these names an organisation, a team or a place, not a person.
-NOT_PERSON_WORDS = frozenset(
+NOT_PERSON_WORDS = _words(
     """
     fc afc cf sc ac united city town rovers wanderers athletic athletico atletico county
     club team inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv bv gmbh group holdings
     bank airlines airways motors partners party union association council ministry
     university college school hospital church street avenue road square bridge airport
     stadium park hotel news times post journal agency television radio
-    """.split()
+    """
 )
 # Verbs whose subject, when it is a bare proper name, is almost always a person.
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = _words(
     """
     say says said saying tell tells told telling add adds added adding ask asks asked
     claim claims claimed insist insists insisted vow vows vowed urge urges urged warn warns
@@ -75,7 +80,7 @@ SPEECH_VERBS = frozenset(
     argues argued admit admits admitted deny denies denied stress stresses stressed
     recall recalls recalled promise promises promised acknowledge acknowledged
     quipped joked wrote writes write describe describes described call calls called
-    """.split()
+    """
 )
 _HAS_DIGIT = re.compile(r"\d")
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$", re.UNICODE)
@@ -234,11 +239,20 @@ def teams(ctx: Context, spans: set[Span]) -> set[Span]:
             continue
         if end - start == 1 and words[0] not in in_full_names and _mostly_other(ctx, words[0]):
             continue
-        if end < len(doc) and doc[end].like_num and end + 1 < len(doc) and doc[end + 1].text in "(":
-            if doc[end].text.isdigit() and len(doc[end].text) <= 2:
-                continue
+        if _score_after(doc, end):
+            continue
         kept.add((start, end))
     return kept
+
+
+def _score_after(doc: Doc, end: int) -> bool:
+    """A scoreline follows: "Tottenham 2 ( Sheringham 27 )" names a team, then a scorer."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text.isdigit()
+        and len(doc[end].text) <= 2
+        and doc[end + 1].text == "("
+    )
 
 
 def _labelled_otherwise(ctx: Context, word: str) -> bool:
@@ -475,12 +489,11 @@ def _name_run(doc: Doc, i: int, allow_caps: bool = False) -> Span | None:
     end = i
     while end < len(doc) and end - i < 4:
         token = doc[end]
-        if _is_name_token(token) and (allow_caps or token.pos_ == "PROPN"):
-            end += 1
-        elif _is_particle(token) and end + 1 < len(doc) and _is_name_token(doc[end + 1]):
-            end += 1
-        else:
+        name = _is_name_token(token) and (allow_caps or token.pos_ == "PROPN")
+        particle = _is_particle(token) and end + 1 < len(doc) and _is_name_token(doc[end + 1])
+        if not (name or particle):
             break
+        end += 1
         if end < len(doc) and doc[end].is_sent_start:
             break
     return (i, end) if end > i else None

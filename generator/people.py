@@ -62,11 +62,8 @@ def compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """
     if not short or not full or len(short) > len(full) or short[-1] != full[-1]:
         return False
-    rest = iter(full[:-1])
-    for word in short[:-1]:
-        if not any(_same_or_initial(word, candidate) for candidate in rest):
-            return False
-    return True
+    rest = iter(full[:-1])  # shared: each word must match further along than the last
+    return all(any(_same_or_initial(w, candidate) for candidate in rest) for w in short[:-1])
 
 
 def _same_or_initial(word: str, candidate: str) -> bool:

@@ -58,7 +58,7 @@ def find_quotes(
             speaker=speaker,
         )
         quotes.append(quote)
-        unclosed = text[end - 1] not in "\"”"
+        unclosed = text[end - 1] not in '"”'
         previous = (quote, sentence.paragraph, unclosed)
     return tuple(quotes)
 
@@ -124,9 +124,9 @@ def _speaker(
         return named
     if subject.lower_ in PRONOUNS:
         return _last_named_subject(doc, sentences, sentence, subject.idx, owner)
-    if subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in subject.children):
-        if previous is not None and previous[1] == sentence.paragraph:
-            return previous[0].speaker
+    definite = subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in subject.children)
+    if definite and previous is not None and previous[1] == sentence.paragraph:
+        return previous[0].speaker
     return None
 
 
