@@ -188,7 +188,7 @@ def trim(ctx: Context, spans: set[Span]) -> set[Span]:
                 s += 1
             while e > s and _is_particle(doc[e - 1]):
                 e -= 1
-            if s < e:
+            if s < e and not all(_is_title(t) for t in doc[s:e]):
                 result.add((s, e))
     return result
 
@@ -372,6 +372,10 @@ def alias(ctx: Context, spans: set[Span]) -> set[Span]:
         match = _match_in_run(words, full, surnames | known_singles)
         if match is not None:
             span = (run[0] + match[0], run[0] + match[1])
+            capitals = all(t.is_upper for t in doc[span[0] : span[1]])
+            if capitals and not (span[1] - span[0] == 1 and words[match[0]] in surnames):
+                i = run[1]
+                continue  # in capitals, only the surname of a full name is trusted
             if not _covered(span, found):
                 found = _replace_overlaps(found, span)
         i = run[1]
@@ -441,6 +445,8 @@ def lists(ctx: Context, spans: set[Span]) -> set[Span]:
         if any(doc[k].ent_type_ in ("GPE", "LOC", "NORP") for k in range(*run)):
             continue
         if _upper_sentence(doc[run[0]]) or any(_is_title(doc[k]) for k in range(*run)):
+            continue
+        if all(doc[k].is_upper for k in range(*run)):  # datelines and acronyms
             continue
         found.add(run)
     return found
