@@ -29,7 +29,7 @@ MIN_WORDS = 2  # one quoted word is a term held at arm's length ("fakes"), not a
 PRONOUNS = frozenset(("he", "she"))
 LOOKBACK_SENTENCES = 3
 _SUBJECTS = ("nsubj", "nsubjpass")
-_MARKS = "\"“”'‘’ "
+_MARKS = '"“” \n'  # double marks only: a single quote inside may close a nested quotation
 
 
 def find_quotes(
@@ -67,7 +67,9 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     """The quoted words: marks, spaces and a trailing comma left out."""
     while start < end and text[start] in _MARKS:
         start += 1
-    while end > start and (text[end - 1] in _MARKS or text[end - 1] == ","):
+    while end > start and text[end - 1] in _MARKS:
+        end -= 1
+    if end > start and text[end - 1] == ",":
         end -= 1
     return start, end
 

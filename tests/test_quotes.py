@@ -81,3 +81,10 @@ def test_unresolvable_speaker_is_left_unattributed(nlp_model):
 def test_single_quoted_words_are_not_quotations(nlp_model):
     body = 'Sergey Lavrov said reports of Russian actions were "fakes" on Thursday.'
     assert quotes_of(nlp_model, body) == []
+
+
+def test_nested_single_quotes_are_kept_whole(nlp_model):
+    body = "In mentioning \"demilitarization and 'de-Nazification,' \" Sergey Lavrov said more."
+    assert [text for text, _ in quotes_of(nlp_model, body)] == [
+        "demilitarization and 'de-Nazification,'"
+    ]
