@@ -377,3 +377,16 @@ def _person(
         mentions=sum(forms.values()),
         related=related,
     )
+
+
+def person_slug(people: Sequence[Person], article: str, name: str) -> str | None:
+    """The page of the person an article calls `name` (a `PersonInArticle.name`, as in
+    `Happening.participants` and `Quote.speaker`), or None when no page matches.
+
+    Other stages hold names as one article wrote them; this is how they link to the merged
+    person without redoing the merge.
+    """
+    named = [p for p in people if article in p.articles and name == p.name]
+    if not named:
+        named = [p for p in people if article in p.articles and name in p.aliases]
+    return named[0].slug if len(named) == 1 else None

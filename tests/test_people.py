@@ -4,6 +4,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import names, nlp
 from generator.model import (
@@ -19,7 +21,13 @@ from generator.model import (
     Role,
     Summary,
 )
-from generator.people import compatible, merge_people, people_in_article, words_of
+from generator.people import (
+    compatible,
+    merge_people,
+    people_in_article,
+    person_slug,
+    words_of,
+)
 from generator.render import people as people_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +48,21 @@ def test_fold_joins_transliterations_diacritics_and_possessives():
     assert names.fold("Putin’s") == names.fold("Putin's") == "putin"
     assert names.fold("Sergei") == names.fold("Sergey")
     assert names.fold("Lavrov") != names.fold("Kuleba")
+
+
+@given(st.text(max_size=40))
+def test_fold_is_stable_and_ascii(name):
+    folded = names.fold(name)
+    assert folded == names.fold(folded)
+    assert folded.isascii()
+
+
+@given(st.lists(st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True), min_size=1, max_size=4))
+def test_every_name_fits_itself_and_its_surname(parts):
+    full = words_of(" ".join(parts))
+    if full:
+        assert compatible(full, full)
+        assert compatible(full[-1:], full)
 
 
 def test_compatible_accepts_short_forms_and_initials_but_not_other_first_names():
@@ -206,6 +229,14 @@ def test_merge_joins_spellings_and_keeps_namesakes_apart():
     assert zelenskyy.roles == (CitedText("President", Citation("a", 0)),)
     assert people[0] is zelenskyy  # most covered first
     assert "cherie-blair" in zelenskyy.related and "tony-blair" in zelenskyy.related
+
+
+def test_person_slug_links_an_article_name_to_its_page():
+    people = merge_people(_corpus())
+    assert person_slug(people, "a", "Volodymyr Zelensky") == "volodymyr-zelenskyy"
+    assert person_slug(people, "b", "Volodymyr Zelenskyy") == "volodymyr-zelenskyy"
+    assert person_slug(people, "b", "Putin") is None  # not named in that article
+    assert person_slug(people, "a", "Nobody") is None
 
 
 def test_merge_is_deterministic_whatever_the_input_order():
