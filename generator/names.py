@@ -280,21 +280,21 @@ def _mostly_place(ctx: Context, word: str) -> bool:
 def title(ctx: Context, spans: set[Span]) -> set[Span]:
     """A run of capitalised words right after a title is a name ("President Patasse")."""
     doc = ctx.doc
-    found = set(spans)
+    found = _Found(len(doc), spans)
     for token in doc:
         if not _is_title(token) or _upper_sentence(token):
             continue
         run = _name_run(doc, token.i + 1)
-        if run is not None and not _covered(run, found):
-            found = _replace_overlaps(found, run)
-    return found
+        if run is not None and not found.covered(run):
+            found.replace(run)
+    return found.spans
 
 
 def speech(ctx: Context, spans: set[Span]) -> set[Span]:
     """The proper-name subject of a speech verb is a person ("Rosati said"), unless the
     model calls it an organisation or it has a club or company word."""
     doc = ctx.doc
-    found = set(spans)
+    found = _Found(len(doc), spans)
     for token in doc:
         if token.text.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -302,7 +302,7 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":
                 continue
             run = _run_around(doc, child.i)
-            if run is None or _covered(run, found) or _upper_sentence(child):
+            if run is None or found.covered(run) or _upper_sentence(child):
                 continue
             if any(doc[i].ent_type_ in ("ORG", "NORP", "GPE") for i in range(*run)):
                 continue
@@ -310,8 +310,8 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
                 continue
             if run[1] - run[0] == 1 and _labelled_otherwise(ctx, doc[run[0]].text):
                 continue
-            found = _replace_overlaps(found, run)
-    return found
+            found.replace(run)
+    return found.spans
 
 
 def extend(ctx: Context, spans: set[Span]) -> set[Span]:
@@ -361,7 +361,7 @@ def alias(ctx: Context, spans: set[Span]) -> set[Span]:
         if end - start >= 2:
             surnames.add(words[-1])
     known_singles = {words[0] for words in full if len(words) == 1}
-    found = set(spans)
+    found = _Found(len(doc), spans)
     i = 0
     while i < len(doc):
         run = _name_run(doc, i, allow_caps=True)
@@ -376,10 +376,10 @@ def alias(ctx: Context, spans: set[Span]) -> set[Span]:
             if capitals and not (span[1] - span[0] == 1 and words[match[0]] in surnames):
                 i = run[1]
                 continue  # in capitals, only the surname of a full name is trusted
-            if not _covered(span, found):
-                found = _replace_overlaps(found, span)
+            if not found.covered(span):
+                found.replace(span)
         i = run[1]
-    return found
+    return found.spans
 
 
 def _match_in_run(
@@ -422,7 +422,7 @@ def lists(ctx: Context, spans: set[Span]) -> set[Span]:
     for span in spans:
         frames[_neighbours(doc, span)] += 1
         lengths[span[1] - span[0]] += 1
-    found = set(spans)
+    found = _Found(len(doc), spans)
     i = 0
     while i < len(doc):
         run = _name_run(doc, i, allow_caps=False)
@@ -430,7 +430,7 @@ def lists(ctx: Context, spans: set[Span]) -> set[Span]:
             i += 1
             continue
         i = run[1]
-        if _covered(run, found) or any(s < run[1] and run[0] < e for s, e in found):
+        if found.touched(run):
             continue
         frame = _neighbours(doc, run)
         if frame[1] in ("A", "a") or frame[0] == "a":
@@ -448,8 +448,8 @@ def lists(ctx: Context, spans: set[Span]) -> set[Span]:
             continue
         if all(doc[k].is_upper for k in range(*run)):  # datelines and acronyms
             continue
-        found.add(run)
-    return found
+        found.replace(run)
+    return found.spans
 
 
 REPAIRS: dict[str, Callable[[Context, set[Span]], set[Span]]] = {
@@ -522,14 +522,31 @@ def _run_around(doc: Doc, i: int) -> Span | None:
     return start, i + 1
 
 
-def _covered(span: Span, spans: Iterable[Span]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
+class _Found:
+    """Spans found so far and the span each token belongs to, so that checking a new
+    span costs its length rather than the number of spans (long articles have many)."""
 
+    def __init__(self, size: int, spans: Iterable[Span]) -> None:
+        self.owner: list[Span | None] = [None] * size
+        self.spans: set[Span] = set()
+        for span in sorted(spans):
+            self.replace(span)
 
-def _replace_overlaps(spans: set[Span], new: Span) -> set[Span]:
-    kept = {(s, e) for s, e in spans if e <= new[0] or new[1] <= s}
-    kept.add(new)
-    return kept
+    def covered(self, span: Span) -> bool:
+        return all(self.owner[i] is not None for i in range(*span))
+
+    def touched(self, span: Span) -> bool:
+        return any(self.owner[i] is not None for i in range(*span))
+
+    def replace(self, new: Span) -> None:
+        """Add a span, removing those it overlaps."""
+        for old in {self.owner[i] for i in range(*new)} - {None}:
+            self.spans.discard(old)
+            for i in range(*old):
+                self.owner[i] = None
+        self.spans.add(new)
+        for i in range(*new):
+            self.owner[i] = new
 
 
 def _drop_nested(spans: Iterable[Span]) -> set[Span]:

@@ -76,13 +76,14 @@ def _same_or_initial(word: str, candidate: str) -> bool:
 def mentions(doc: Doc, sentences: Sequence[Sentence]) -> list[tuple[Mention, tuple[int, int]]]:
     """Every span of the body naming a person, with its token span, in text order."""
     starts = [sentence.start for sentence in sentences]
+    text = doc.text  # built from the tokens on every access: read it once
     found = []
     for start, end in names.person_spans(doc):
         first, last = doc[start], doc[end - 1]
         char_start, char_end = first.idx, last.idx + len(last.text)
         index = max(0, bisect.bisect_right(starts, char_start) - 1)
         mention = Mention(
-            text=doc.text[char_start:char_end], start=char_start, end=char_end, sentence=index
+            text=text[char_start:char_end], start=char_start, end=char_end, sentence=index
         )
         found.append((mention, (start, end)))
     return found
@@ -174,9 +175,9 @@ def roles_of(doc: Doc, span: tuple[int, int], sentences: Sequence[Sentence]) -> 
         if role_end <= role_start or not _is_role(doc, role_start, role_end, span):
             continue
         char_start = doc[role_start].idx
-        char_end = doc[role_end - 1].idx + len(doc[role_end - 1].text)
         index = max(0, bisect.bisect_right(starts, char_start) - 1)
-        roles.append(Role(text=doc.text[char_start:char_end], sentence=index))
+        role_text = doc[role_start:role_end].text  # a span's text costs only its tokens
+        roles.append(Role(text=role_text, sentence=index))
     return roles
 
 
