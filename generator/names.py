@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
 from text_unidecode import unidecode
@@ -83,7 +83,6 @@ SPEECH_VERBS = _words(
     """
 )
 _HAS_DIGIT = re.compile(r"\d")
-_NAME_SHAPE = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$", re.UNICODE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -109,11 +108,12 @@ def _fold_word(word: str) -> str:
 
 
 def _is_name_token(token: Token) -> bool:
-    """A word that can be part of a name: capitalised (or capitals), no digits."""
+    """A word that can be part of a name: capitalised in any script ("Çavuşoğlu"), letters
+    with inner apostrophes, dots or hyphens ("N'Doram", "Boutros-Ghali", "J."), no digits."""
     text = token.text
-    if _HAS_DIGIT.search(text) or text.lower() in _POSSESSIVE:
+    if not text[:1].isupper() or _HAS_DIGIT.search(text) or text.lower() in _POSSESSIVE:
         return False
-    return bool(_NAME_SHAPE.match(text)) and any(c.isalpha() for c in text)
+    return all(c.isalpha() or c in "'’.-" for c in text)
 
 
 def _is_particle(token: Token) -> bool:
@@ -556,8 +556,3 @@ def _drop_nested(spans: Iterable[Span]) -> set[Span]:
         if all(span[1] <= s or e <= span[0] for s, e in kept):
             kept.append(span)
     return set(kept)
-
-
-def surnames_of(names: Sequence[str]) -> set[str]:
-    """Folded last words of multi-word names (for tests and merging)."""
-    return {fold(name).split()[-1] for name in names if len(fold(name).split()) >= 2}

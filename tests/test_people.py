@@ -308,3 +308,21 @@ def test_seed_foreign_ministers_have_roles_and_quotes(seed_people):
         assert person.roles, slug
         assert len(person.quotes) >= 2, slug
         assert len({q.citation.article for q in person.quotes}) == 2, slug
+
+
+def test_names_with_diacritics_are_found_and_merged_with_their_ascii_spelling(nlp_model):
+    items = []
+    for slug, day, body in (
+        ("x", 1, "Foreign Minister Mevlüt Çavuşoğlu met reporters. Çavuşoğlu said it went well."),
+        ("y", 2, "Foreign Minister Mevlut Cavusoglu chaired the talks. Cavusoglu said little."),
+    ):
+        _, sentences, people = analyse(nlp_model, body)
+        assert any(len(p.mentions) == 2 for p in people), body
+        analysis = ArticleAnalysis(
+            sentences=sentences, summary=Summary("test", ()), word_count=1, people=people
+        )
+        items.append(Analyzed(_article(slug, day, "Outlet"), analysis))
+    newest_first = items[::-1]  # the order link() hands articles over
+    merged = [p for p in merge_people(newest_first) if "cavusoglu" in p.slug]
+    assert len(merged) == 1 and merged[0].articles == ("y", "x")
+    assert {"Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"} & ({merged[0].name} | set(merged[0].aliases))
