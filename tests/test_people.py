@@ -326,3 +326,48 @@ def test_names_with_diacritics_are_found_and_merged_with_their_ascii_spelling(nl
     merged = [p for p in merge_people(newest_first) if "cavusoglu" in p.slug]
     assert len(merged) == 1 and merged[0].articles == ("y", "x")
     assert {"Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"} & ({merged[0].name} | set(merged[0].aliases))
+
+
+# --- evaluation ---------------------------------------------------------------------------
+
+CONLL = """\
+-DOCSTART- -X- O O
+
+Kuleba NNP I-NP I-PER
+met VBD I-VP O
+Sergey NNP I-NP I-PER
+Lavrov NNP I-NP I-PER
+. . O O
+
+Lavrov NNP I-NP I-PER
+Ann NNP I-NP B-PER
+Lee NNP I-NP I-PER
+left VBD I-VP O
+
+-DOCSTART- -X- O O
+
+Talks NNS I-NP O
+ended VBD I-VP O
+"""
+
+
+def test_conll_reader_gold_spans_and_scores(tmp_path, nlp_model):
+    from generator.evaluation import people as evaluation
+    from generator.settings import Settings
+
+    path = tmp_path / "sample.conll"
+    path.write_text(CONLL, encoding="utf-8")
+    documents = evaluation.read_conll(path)
+    assert len(documents) == 2
+    assert documents[0].words[:4] == ["Kuleba", "met", "Sergey", "Lavrov"]
+    # IOB1: B-PER starts a new name; a sentence end closes one
+    assert documents[0].gold() == {(0, 1), (2, 4), (5, 6), (6, 8)}
+    assert documents[1].gold() == set()
+    score = evaluation.Score()
+    score.add({(0, 1), (2, 4)}, {(2, 4), (5, 6)})
+    assert (score.tp, score.fp, score.fn) == (1, 1, 1)
+    assert score.precision == score.recall == score.f1 == 0.5
+    scores = evaluation.evaluate(path, Settings().spacy_model, ablation=True)
+    assert {"raw model", "pipeline (all repairs)", "only alias", "all but alias"} <= set(scores)
+    for result in scores.values():
+        assert result.tp + result.fn == 4  # every gold name is counted once
