@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from . import nlp
+from . import events, nlp
 from .model import Article, ArticleAnalysis
 from .settings import Settings
 from .summarize import summarize
@@ -45,9 +45,14 @@ def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalys
         settings.summary_ratio,
         headline=None if article.title_derived else article.title,
     )
+    dated = events.analyze(article, doc, sentences)
     return ArticleAnalysis(
         sentences=sentences,
         summary=summary,
         word_count=sum(1 for token in doc if not (token.is_punct or token.is_space)),
+        dates=dated.dates,
+        happenings=dated.happenings,
+        places=dated.places,
+        organisations=dated.organisations,
         warnings=tuple(warnings),
     )

@@ -953,6 +953,8 @@ def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateExpression, ...
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         mode = tense_mode(span) if span is not None and len(span) else PAST
-        value, precision = resolve(text, published, mode).plain()
-        found.append(DateExpression(text, start, end, value, precision))
+        resolution = resolve(text, published, mode)
+        value, precision = resolution.plain()
+        vague = resolution.precision == "ref" and value is not None
+        found.append(DateExpression(text, start, end, value, precision, vague))
     return tuple(found)
