@@ -902,8 +902,39 @@ def tense_mode(span: Span) -> str:
     return PAST
 
 
-def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of date expressions: DATE entities, cut at commas, plus patterns."""
+_INNER = re.compile(
+    r"(?i)\b(?:"
+    + r"(?:"
+    + "|".join(n for n in MONTHS if len(n) > 2)
+    + r")\.? \d{1,2}(?:st|nd|rd|th)?"
+    + r"(?:, (?:1[0-9]{3}|20[0-9]{2}))?"
+    + r"|(?:"
+    + "|".join(n for n in MONTHS if len(n) > 2)
+    + r"),? (?:1[0-9]{3}|20[0-9]{2})"
+    + r"|(?:last|this|next) (?:week|month|year)"
+    + r"|(?:"
+    + "|".join(n for n in WEEKDAYS if len(n) > 5)
+    + r")"
+    + r"|yesterday|today|tomorrow"
+    + r"|(?:1[5-9][0-9]{2}|20[0-9]{2})"
+    + r")\b"
+)
+
+
+def _refine(text: str, start: int, end: int, published: dt.date | None) -> list[tuple[int, int]]:
+    """A span that does not resolve as a whole ("the six months ended Oct. 1", "the first
+    nine months of 1997") is replaced by the dates inside it, when there are any."""
+    if published is None or resolve(text[start:end], published).value is not None:
+        return [(start, end)]
+    inner = [(start + m.start(), start + m.end()) for m in _INNER.finditer(text[start:end])]
+    return inner or [(start, end)]
+
+
+def candidate_spans(doc: Doc, published: dt.date | None = None) -> list[tuple[int, int]]:
+    """Character spans of date expressions: DATE entities, cut at commas, plus patterns.
+
+    With the publication date, spans that resolve only in part are narrowed to their part.
+    """
     text = doc.text
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
@@ -917,7 +948,8 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
             re.IGNORECASE,
         ):
             continue
-        spans.extend(_pieces(text, ent.start_char, ent.end_char))
+        for start, end in _pieces(text, ent.start_char, ent.end_char):
+            spans.extend(_refine(text, start, end, published))
     for match in _EXTRA.finditer(text):
         start, end = match.span()
         if text[start:end].lower().startswith("on "):
@@ -947,7 +979,7 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateExpression, ...]:
     """Every date expression of a parsed body, with offsets and its plain resolved value."""
     found = []
-    for start, end in candidate_spans(doc):
+    for start, end in candidate_spans(doc, published):
         text = doc.text[start:end]
         if not text.strip() or _AGE.search(text):
             continue

@@ -182,3 +182,9 @@ def test_future_clause_is_detected(spacy_nlp) -> None:
     doc = spacy_nlp("The ministers will meet again on Friday.")
     found = dates.find_dates(doc, THURSDAY)
     assert [(d.text, d.value) for d in found] == [("Friday", "2022-03-11")]
+
+
+def test_a_span_that_resolves_only_in_part_is_narrowed(spacy_nlp) -> None:
+    body = "Profit rose in the six months ended Oct. 1, the company said."
+    found = dates.find_dates(spacy_nlp(body), dt.date(1989, 11, 2))
+    assert ("Oct. 1", "1989-10-01") in [(d.text, d.value) for d in found]

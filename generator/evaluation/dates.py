@@ -185,7 +185,7 @@ def evaluate(files: list[Path], model_name: str, show_errors: int = 0) -> dict[s
     errors: list[str] = []
     for document, doc in zip(documents, nlp.parse(model, (d.text for d in documents)), strict=True):
         ours_spans = []
-        for start, end in dates.candidate_spans(doc):
+        for start, end in dates.candidate_spans(doc, document.created):
             span = doc.char_span(start, end, alignment_mode="expand")
             mode = dates.tense_mode(span) if span is not None and len(span) else dates.PAST
             ours_spans.append(
