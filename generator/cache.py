@@ -20,7 +20,7 @@ from .model import Article, ArticleAnalysis
 from .settings import Settings
 
 # Bump when the analysis changes shape or meaning without a version change.
-ANALYSIS_FORMAT = 1
+ANALYSIS_FORMAT = 2  # 2: dates, happenings, places, organisations (events)
 
 
 @cache
