@@ -745,18 +745,44 @@ def _days_apart(a: Report, b: Report) -> int | None:
     return 0 if fine.startswith(coarse) else None
 
 
-def _similarities(reports: Sequence[Report]):
+def _vectors(reports: Sequence[Report]):
+    """TF-IDF rows (L2-normalised, sparse) of the reports' wording, stemmed, dates left out."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-
-    if len(reports) < 2:
-        return None
 
     def analyzer(text: str) -> list[str]:
         words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text.lower())
         return [stem(w) for w in words if len(w) > 2 and w not in _STOP]
 
-    vectors = TfidfVectorizer(analyzer=analyzer).fit_transform([r.wording() for r in reports])
-    return (vectors @ vectors.T).toarray()
+    try:
+        return TfidfVectorizer(analyzer=analyzer).fit_transform([r.wording() for r in reports])
+    except ValueError:  # no words at all
+        return None
+
+
+def _candidates(reports: Sequence[Report]) -> dict[int, list[int]]:
+    """For each report, the later reports whose dates could agree with it: the day before,
+    the day itself and the day after, and the coarser or finer dates that contain them.
+    Comparing only these keeps linking near-linear in the size of the corpus."""
+    by_value: dict[str, list[int]] = defaultdict(list)
+    days_in_month: dict[str, list[int]] = defaultdict(list)
+    in_year: dict[str, list[int]] = defaultdict(list)
+    for index, report in enumerate(reports):
+        by_value[report.value].append(index)
+        in_year[report.value[:4]].append(index)
+        if report.precision == "day":
+            days_in_month[report.value[:7]].append(index)
+    found: dict[int, list[int]] = {}
+    for index, report in enumerate(reports):
+        if report.precision == "day":
+            day = dt.date.fromisoformat(report.value)
+            near = [(day + dt.timedelta(days=d)).isoformat() for d in (-1, 0, 1)]
+            pool = [j for key in (*near, report.value[:7], report.value[:4]) for j in by_value[key]]
+        elif report.precision == "month":
+            pool = days_in_month[report.value] + by_value[report.value] + by_value[report.value[:4]]
+        else:
+            pool = in_year[report.value]
+        found[index] = sorted({j for j in pool if j > index})
+    return found
 
 
 _STOP = frozenset(
@@ -765,6 +791,44 @@ _STOP = frozenset(
     "been would could should will there been more most some such only other",
     # a short list on purpose: the vectorizer's idf already discounts common words
 ).union(set(dates.WEEKDAYS) | set(dates.MONTHS))
+
+
+def contradicts(
+    places_a: set[str], places_b: set[str], people_a: set[str], people_b: set[str]
+) -> bool:
+    """Named in different places, or by different people, with nothing in common."""
+    if places_a & places_b or people_a & people_b:
+        return False
+    return bool((places_a and places_b) or (people_a and people_b))
+
+
+@dataclass
+class _Group:
+    """What a growing cluster has named so far, so that a chain of pairwise links cannot
+    join reports that contradict each other or drift over several days."""
+
+    places: set[str]
+    people: set[str]
+    first: dt.date | None
+    last: dt.date | None
+
+    @classmethod
+    def of(cls, report: Report) -> _Group:
+        day = dt.date.fromisoformat(report.value) if report.precision == "day" else None
+        places = {p.lower() for p in report.happening.places}
+        return cls(places, set(report.participants), day, day)
+
+    def joinable(self, other: _Group) -> bool:
+        if contradicts(self.places, other.places, self.people, other.people):
+            return False
+        days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
+        return not days or (max(days) - min(days)).days <= 1
+
+    def absorb(self, other: _Group) -> None:
+        self.places |= other.places
+        self.people |= other.people
+        days = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
+        self.first, self.last = (min(days), max(days)) if days else (None, None)
 
 
 def same_event(a: Report, b: Report, similarity: float) -> bool:
@@ -777,7 +841,7 @@ def same_event(a: Report, b: Report, similarity: float) -> bool:
     places_a = {p.lower() for p in a.happening.places}
     places_b = {p.lower() for p in b.happening.places}
     shared = len(people_a & people_b) + len(places_a & places_b)
-    if people_a and people_b and places_a and places_b and not shared:
+    if contradicts(places_a, places_b, people_a, people_b):
         return False
     if apart == 1:  # a day apart: only strong evidence, and only between articles
         return a.article.slug != b.article.slug and similarity >= 0.45 and shared >= 1
@@ -801,21 +865,26 @@ def cluster(reports: Sequence[Report]) -> list[list[Report]]:
             i = parent[i]
         return i
 
-    similarity = _similarities(reports)
-    for i in range(len(reports)):
-        for j in range(i + 1, len(reports)):
-            if (
-                reports[i].value[:4] != reports[j].value[:4]
-                and abs(int(reports[i].value[:4]) - int(reports[j].value[:4])) > 0
-            ):
-                continue
-            score = float(similarity[i, j]) if similarity is not None else 0.0
-            if same_event(reports[i], reports[j], score):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Report]] = defaultdict(list)
+    groups = {index: _Group.of(report) for index, report in enumerate(reports)}
+    vectors = _vectors(reports) if len(reports) > 1 else None
+    for i, later in _candidates(reports).items():
+        if not later:
+            continue
+        if vectors is not None:
+            scores = (vectors[later] @ vectors[i].T).toarray().ravel()
+        else:
+            scores = [0.0] * len(later)
+        for j, score in zip(later, scores, strict=True):
+            if same_event(reports[i], reports[j], float(score)):
+                root_i, root_j = find(i), find(j)
+                if root_i != root_j and groups[root_i].joinable(groups[root_j]):
+                    root, other = min(root_i, root_j), max(root_i, root_j)
+                    parent[other] = root
+                    groups[root].absorb(groups.pop(other))
+    members: dict[int, list[Report]] = defaultdict(list)
     for index, report in enumerate(reports):
-        groups[find(index)].append(report)
-    return [groups[k] for k in sorted(groups)]
+        members[find(index)].append(report)
+    return [members[k] for k in sorted(members)]
 
 
 def _ranked(values: Iterable[str]) -> tuple[str, ...]:

@@ -341,3 +341,43 @@ def test_base_forms() -> None:
     assert events.base_form("meeting", noun=True) == "meet"
     assert events.base_form("launched") == "launch"
     assert events.trigger_key("invaded") == events.trigger_key("invasion")
+
+
+def test_daily_reports_do_not_chain_into_one_long_event() -> None:
+    text = "Protesters marched through central Paris against the pension law on {}."
+    items = [
+        analyzed(
+            f"day{n}",
+            f"Outlet {n}",
+            [
+                (
+                    text.format(f"day {n}"),
+                    f"day {n}",
+                    f"2022-03-{10 + n:02d}",
+                    ("Paris",),
+                    (),
+                    "march",
+                )
+            ],
+        )
+        for n in range(3)
+    ]
+    found = events.link_events(items)
+    for event in found:
+        days = sorted({r.citation.article for r in event.reports})
+        assert len(days) <= 2, "an event spans at most two neighbouring days"
+    assert len(found) == 2
+
+
+def test_same_day_same_trigger_in_different_places_are_different_events() -> None:
+    one = analyzed(
+        "one",
+        "A",
+        [("A strike hit Kharkiv on Monday.", "Monday", "2022-03-07", ("Kharkiv",), (), "strike")],
+    )
+    two = analyzed(
+        "two",
+        "B",
+        [("A strike hit Odesa on Monday.", "Monday", "2022-03-07", ("Odesa",), (), "strike")],
+    )
+    assert len(events.link_events([one, two])) == 2
