@@ -245,8 +245,12 @@ NOUN_FOR = {
 }
 
 
+# Verbs that only say that something happened; a "when" clause tells what.
+HAPPEN_VERBS = frozenset(["unfold", "happen", "occur", "erupt", "play"])
+
 _KNOWN_VERBS = frozenset(
-    set(GENERIC_TRIGGERS)
+    set(HAPPEN_VERBS)
+    | set(GENERIC_TRIGGERS)
     | set(LIGHT_VERBS)
     | set(NOUN_FOR)
     | set(NOMINAL.values())
@@ -414,6 +418,10 @@ def _light_verb_object(verb: Token) -> Token:
     """ "launched an invasion" is an invasion; "an interview published Wednesday" an interview."""
     if verb.dep_ == "acl" and verb.head.lower_ in NOMINAL:
         return verb.head
+    if base_form(verb.text) in HAPPEN_VERBS:  # "a scene unfolded when women evacuated ..."
+        for child in verb.children:
+            if child.dep_ == "advcl" and _when_clause(child) and child.pos_ == "VERB":
+                return _light_verb_object(child)
     if base_form(verb.text) in LIGHT_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lower_ in NOMINAL:
@@ -680,6 +688,7 @@ class PeopleMap:
     def __init__(self, people: Sequence[Person], names: Iterable[str]) -> None:
         self.slug_of: dict[str, str] = {}
         self.name_of: dict[str, str] = {}
+        self.people = tuple(people)
         if people:
             for person in people:
                 self.name_of[person.slug] = person.name
@@ -706,12 +715,21 @@ class PeopleMap:
                 self.slug_of[form.lower()] = slug
                 self.name_of.setdefault(slug, canonical)
 
-    def resolve(self, name: str) -> str | None:
+    def resolve(self, name: str, article: str = "") -> str | None:
+        """The slug of the person an article calls `name`: first among the people that
+        article names (by canonical name, then alias), then anywhere in the corpus."""
+        for forms in (lambda p: (p.name,), lambda p: p.aliases):
+            named = [p for p in self.people if article in p.articles and name in forms(p)]
+            if len(named) == 1:
+                return named[0].slug
         key = name.lower()
         if key in self.slug_of:
             return self.slug_of[key]
         parts = key.split()
-        return self.slug_of.get(parts[-1]) if parts else None
+        found = self.slug_of.get(parts[-1]) if parts else None
+        if found is None and self.people:
+            return slugify(name) or None  # no person page: shown as a plain name
+        return found
 
 
 def reports_of(items: Sequence[Analyzed], people: Sequence[Person] = ()) -> list[Report]:
@@ -728,7 +746,7 @@ def reports_of(items: Sequence[Analyzed], people: Sequence[Person] = ()) -> list
                 continue
             slugs: dict[str, str] = {}
             for name in happening.participants:
-                slug = mapping.resolve(name)
+                slug = mapping.resolve(name, item.article.slug)
                 if slug:
                     slugs.setdefault(slug, mapping.name_of.get(slug, name))
             reports.append(

@@ -110,6 +110,7 @@ def test_city_of_is_a_place_even_when_mislabelled(spacy_nlp) -> None:
     [happening] = found.happenings
     assert happening.date.value == "2022-03-09"
     assert "Mariupol" in happening.places
+    assert happening.trigger == "evacuate"  # "unfolded" says only that something happened
 
 
 def test_no_happening_after_publication_unless_the_text_looks_forward(spacy_nlp) -> None:
