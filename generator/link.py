@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .events import link_events
 from .model import Analyzed, Digest
 from .people import merge_people
 from .settings import Settings
@@ -26,4 +27,5 @@ def newest_first(items: Sequence[Analyzed]) -> tuple[Analyzed, ...]:
 def link(items: Sequence[Analyzed], settings: Settings) -> Digest:
     """Merge per-article findings into the corpus: the Digest render reads."""
     articles = newest_first(items)
-    return Digest(articles=articles, people=merge_people(articles))
+    people = merge_people(articles)
+    return Digest(articles=articles, people=people, events=link_events(articles, people))

@@ -135,6 +135,7 @@ class DateExpression:
     end: int
     value: str | None  # ISO date "2022-03-10", month "2022-03" or year "2022"; None if unresolved
     precision: str | None  # "day", "month", "year", or None
+    vague: bool = False  # a loose span ("in recent days"): the value only contains it
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ class Event:
     organisations: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     disagreements: tuple[str, ...] = ()  # labels written by the generator, each naming sides
+    participant_names: tuple[str, ...] = ()  # display names, parallel to `participants`
 
 
 @dataclass(frozen=True)
