@@ -8,7 +8,8 @@ combined with them.
 The default summarizer ("default") is built on those ratings. Plain centrality is a weak
 summarizer of news: reporters put the gist first, so on CNN/DailyMail every plain sumy
 algorithm scores well below "the first three sentences" (Lead-3). The default therefore
-mixes sumy's LexRank centrality with what is known to work on news:
+mixes sumy's ratings (LexRank centrality and Luhn's significant words) with what is
+known to work on news:
 
 - position: a sentence's prior decays with its place in the article;
 - length: very short sentences (bylines, fragments, lone quotation marks) and very long
@@ -20,8 +21,8 @@ mixes sumy's LexRank centrality with what is known to work on news:
 Three knobs (position weight, position decay, redundancy threshold) were picked by
 cross-validation on SummEval (`python -m generator eval summaries --cv 5`); see
 docs/method/summaries.md for the figures. Only the first `CANDIDATES` sentences are rated
-with LexRank (quadratic in the number of sentences), so one article costs at most a
-bounded amount of work however long it is.
+(LexRank is quadratic in the number of sentences), so one article costs at most a bounded
+amount of work however long it is.
 """
 
 from __future__ import annotations
@@ -58,7 +59,12 @@ SUMY_ALGORITHMS: dict[str, type] = {
     "reduction": ReductionSummarizer,
 }
 DEFAULT_ALGORITHM = "default"
-BASE_RATING = "lexrank"  # the sumy algorithm whose ratings the default builds on
+# The sumy ratings the default builds on: a centrality (LexRank) and a frequency rating
+# (Luhn's significant words), each scaled to [0, 1] and averaged. Each alone has quirks on
+# short articles (sumy's LexRank has no damping, so an isolated aside keeps the rating it
+# started with; Luhn gives 0 to every sentence without a cluster of frequent words); the
+# average ranks off-topic sentences last in both cases.
+BASE_RATINGS = ("lexrank", "luhn")
 
 # Sentences of one article the default rates; the rest cannot enter its summary. LexRank is
 # quadratic in the sentences it rates, so this bounds the cost of very long articles; news
@@ -67,14 +73,15 @@ CANDIDATES = 50
 # Word counts outside [SHORT, LONG] are damped in proportion. Fixed, not tuned: the
 # SummEval figures move by less than half a ROUGE point for SHORT in 5..12, LONG in 30..60.
 SHORT, LONG = 8, 45
+_LOWER_START = re.compile(r"^[\W_]*[a-z]")
 
 
 @dataclass(frozen=True)
 class Weights:
     """The default summarizer's knobs (few on purpose: each was cross-validated)."""
 
-    position: float = 0.8  # share of the score from the position prior (rest: LexRank)
-    decay: float = 8.0  # sentences over which the position prior falls by a factor e
+    position: float = 0.7  # share of the score from the position prior (rest: sumy ratings)
+    decay: float = 4.0  # sentences over which the position prior falls by a factor e
     redundancy: float = 0.5  # skip a sentence sharing more than this of its content words
     headline: float = 0.2  # bonus for cosine similarity with the headline (no eval data)
 
@@ -82,7 +89,7 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _summarizer(name: str, language: str = "english"):
     summarizer = SUMY_ALGORITHMS[name](Stemmer(language))
     summarizer.stop_words = get_stop_words(language)
@@ -165,8 +172,9 @@ class Features:
     same article without asking sumy again.
     """
 
-    rating: tuple[float, ...]  # LexRank rating scaled to [0, 1] within the candidates
+    rating: tuple[float, ...]  # mean of the BASE_RATINGS, each scaled to [0, 1]
     words: tuple[int, ...]  # word count of each candidate
+    shape: tuple[float, ...]  # shape_factor of each candidate
     content: tuple[frozenset[str], ...]  # content-word stems of each candidate
     headline: tuple[float, ...]  # cosine similarity with the headline (0 without one)
     normalised: tuple[str, ...]  # text for spotting verbatim duplicates
@@ -177,18 +185,25 @@ def features(
 ) -> Features:
     """The default's view of the first `limit` sentences of an article."""
     candidates = sentences[:limit]
-    raw = sumy_ratings(BASE_RATING, candidates)
-    low, high = (min(raw), max(raw)) if raw else (0.0, 0.0)
-    rating = tuple((r - low) / (high - low) if high > low else 1.0 for r in raw)
+    scaled = [_scale(sumy_ratings(name, candidates)) for name in BASE_RATINGS]
+    rating = tuple(sum(column) / len(scaled) for column in zip(*scaled, strict=True))
     bags = [Counter(content_words(s.text)) for s in candidates]
+    words = [len(WordTokenizer.to_words(s.text)) for s in candidates]
     title = Counter(content_words(headline)) if headline else Counter()
     return Features(
         rating=rating,
-        words=tuple(len(WordTokenizer.to_words(s.text)) for s in candidates),
+        words=tuple(words),
+        shape=tuple(shape_factor(n, s.text) for n, s in zip(words, candidates, strict=True)),
         content=tuple(frozenset(bag) for bag in bags),
         headline=tuple(_cosine(bag, title) for bag in bags),
         normalised=tuple(" ".join(re.findall(r"\w+", s.text.lower())) for s in candidates),
     )
+
+
+def _scale(values: Sequence[float]) -> list[float]:
+    """Min-max scaling, so ratings on different scales can be averaged (all equal: 1)."""
+    low, high = (min(values), max(values)) if values else (0.0, 0.0)
+    return [(v - low) / (high - low) if high > low else 1.0 for v in values]
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
@@ -198,24 +213,32 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-def length_factor(words: int) -> float:
-    """1 for ordinary sentence lengths, falling off for fragments and run-ons."""
+def shape_factor(words: int, text: str) -> float:
+    """1 for ordinary sentences, less for fragments, run-ons and tails of a wrong split.
+
+    A sentence that starts in lower case is almost always the second half of a sentence
+    cut at an abbreviation ("... POP Radio Corp. | it doesn't already own"): alone it
+    reads as a fragment, so it is halved.
+    """
+    factor = 1.0
     if words < SHORT:
-        return words / SHORT
-    if words > LONG:
-        return LONG / words
-    return 1.0
+        factor = words / SHORT
+    elif words > LONG:
+        factor = LONG / words
+    if _LOWER_START.match(text):
+        factor /= 2
+    return factor
 
 
 def scores(feats: Features, weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
-    """Each candidate's score: centrality and position mixed, headline bonus, length damping."""
+    """Each candidate's score: centrality and position mixed, headline bonus, shape damping."""
     return [
         (
             (1 - weights.position) * rating
             + weights.position * math.exp(-index / weights.decay)
             + weights.headline * feats.headline[index]
         )
-        * length_factor(feats.words[index])
+        * feats.shape[index]
         for index, rating in enumerate(feats.rating)
     ]
 
@@ -279,7 +302,9 @@ def summarize(
     total = sentence_count(len(sentences), count, ratio)
     if algorithm == DEFAULT_ALGORITHM:
         return Summary(
-            algorithm=f"default ({BASE_RATING}, position, length, headline, redundancy)",
+            algorithm="default ("
+            + "+".join(BASE_RATINGS)
+            + ", position, shape, headline, redundancy)",
             sentences=default_summary(sentences, total, headline) if total else (),
         )
     if algorithm not in SUMY_ALGORITHMS:

@@ -380,7 +380,8 @@ def format_report(report: dict) -> str:
     if sanity_report:
         lines += ["", f"sanity check on {sanity_report['documents']} TimeBank documents:"]
         lines.append(
-            f"  {'system':<10} {'sentences':>9} {'fragments':>9} {'duplicates':>10} {'cut quotes':>10}"
+            f"  {'system':<10} {'sentences':>9} {'fragments':>9} "
+            f"{'duplicates':>10} {'cut quotes':>10}"
         )
         for name, tally in sanity_report["counts"].items():
             lines.append(
