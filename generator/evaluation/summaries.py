@@ -163,16 +163,23 @@ class Scorer:
 
 
 def evaluate_systems(documents: Sequence[Document], scorer: Scorer, count: int) -> list[dict]:
+    """Every system on every document: mean ROUGE, seconds per article, and how often the
+    system's summary is exactly the first `count` sentences (Lead-3's)."""
     results = []
+    lead = {d: list(range(min(count, len(doc.sentences)))) for d, doc in enumerate(documents)}
     for name, system in systems().items():
         picks: dict[int, list[int]] = {}
         started = time.perf_counter()
         for d, doc in enumerate(documents):
             picks[d] = [s.index for s in system(doc.sentences, count)]
         seconds = (time.perf_counter() - started) / len(documents)
-        figures = scorer.mean(picks)
         results.append(
-            {"system": name, **dict(zip(METRICS, figures, strict=True)), "seconds": seconds}
+            {
+                "system": name,
+                **_named(scorer.mean(picks)),
+                "seconds": seconds,
+                "same_as_lead": sum(sorted(picks[d]) == lead[d] for d in picks),
+            }
         )
     return results
 
@@ -346,12 +353,12 @@ def format_report(report: dict) -> str:
         f"{report['articles']} articles from {report['data']}, {report['sentences']} sentences, "
         f"ROUGE F1 x100 vs {report['reference']} (rouge-score, stemming on)",
         "",
-        f"{'system':<10} {'R1':>6} {'R2':>6} {'RLsum':>6} {'s/article':>10}",
+        f"{'system':<10} {'R1':>6} {'R2':>6} {'RLsum':>6} {'s/article':>10} {'=lead':>6}",
     ]
     for row in report["systems"]:
         lines.append(
             f"{row['system']:<10} {row['rouge1']:6.1f} {row['rouge2']:6.1f} "
-            f"{row['rougeLsum']:6.1f} {row['seconds']:10.4f}"
+            f"{row['rougeLsum']:6.1f} {row['seconds']:10.4f} {row['same_as_lead']:6d}"
         )
     lines.append(
         f"(spaCy parse, shared by all: {report['parse_seconds_per_article']:.4f} s/article)"
