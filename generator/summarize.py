@@ -115,7 +115,12 @@ def sumy_document(sentences: Sequence[Sentence]) -> ObjectDocumentModel:
 
 
 def sumy_ratings(name: str, sentences: Sequence[Sentence]) -> list[float]:
-    """sumy's rating of every sentence, in order (higher is better)."""
+    """sumy's rating of every sentence, in order (higher is better).
+
+    Rounded to 9 decimals: some algorithms (LSA) build their word index from a set, so the
+    last bits of a rating depend on Python's string hashing, which changes per process;
+    unrounded, near-ties between sentences flipped from one run to the next.
+    """
     if not sentences:
         return []
     summarizer = _summarizer(name)
@@ -125,7 +130,7 @@ def sumy_ratings(name: str, sentences: Sequence[Sentence]) -> list[float]:
     def capture(sumy_sentences, count, rating, *args, **kwargs):  # sumy's signature
         rate: Callable = (lambda s: rating[s]) if isinstance(rating, dict) else rating
         extra = () if isinstance(rating, dict) else args
-        captured.extend(float(rate(s, *extra, **kwargs)) for s in sumy_sentences)
+        captured.extend(round(float(rate(s, *extra, **kwargs)), 9) for s in sumy_sentences)
         return ()
 
     # An instance attribute shadows the static method for this call only.
