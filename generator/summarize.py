@@ -91,6 +91,15 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 
 
+def fingerprint() -> str:
+    """Everything that shapes the default's choices, for analysis cache keys.
+
+    The package version does not change when a knob does; put this in the key so that a
+    retuned default re-analyses cached articles.
+    """
+    return f"{BASE_RATINGS}|{DEFAULT_WEIGHTS}|candidates={CANDIDATES}|words={SHORT}-{LONG}|v1"
+
+
 @functools.cache
 def _stemmer(language: str) -> Callable[[str], str]:
     """sumy's Snowball stemmer behind a cache: stemming was most of the summarizer's time,
