@@ -68,7 +68,7 @@ BASE_RATINGS = ("lexrank", "luhn")
 
 # Sentences of one article the default rates; the rest cannot enter its summary. LexRank is
 # quadratic in the sentences it rates (sumy compares every pair in Python: ~0.1 s for 50
-# sentences, ~0.03 s for 30), so this bounds the cost of very long articles. The price: a
+# sentences, ~0.02 s for 30), so this bounds the cost of very long articles. The price: a
 # central sentence past the cap is never chosen; news rarely keeps its gist that late.
 # (SummEval's articles have at most 26 sentences, so the cap never changed a figure there.)
 CANDIDATES = 30
