@@ -65,6 +65,8 @@ DEFAULT_ALGORITHM = "default"
 # started with; Luhn gives 0 to every sentence without a cluster of frequent words); the
 # average ranks off-topic sentences last in both cases.
 BASE_RATINGS = ("lexrank", "luhn")
+# Summary.algorithm of the default; the article page shows it after "chosen by".
+DEFAULT_LABEL = "default: LexRank + Luhn ratings weighed with position, length and headline"
 
 # Sentences of one article the default rates; the rest cannot enter its summary. LexRank is
 # quadratic in the sentences it rates (sumy compares every pair in Python: ~0.1 s for 50
@@ -320,9 +322,7 @@ def summarize(
     total = sentence_count(len(sentences), count, ratio)
     if algorithm == DEFAULT_ALGORITHM:
         return Summary(
-            algorithm="default ("
-            + "+".join(BASE_RATINGS)
-            + ", position, shape, headline, redundancy)",
+            algorithm=DEFAULT_LABEL,
             sentences=default_summary(sentences, total, headline) if total else (),
         )
     if algorithm not in SUMY_ALGORITHMS:
