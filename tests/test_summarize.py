@@ -267,3 +267,11 @@ def test_all_references_scores_the_best_reference() -> None:
 
     assert best[0] == pytest.approx(1.0)
     assert single[0] < 0.2
+
+
+def test_eval_data_without_a_reference_is_refused_with_its_line(tmp_path: Path) -> None:
+    data = tmp_path / "eval.jsonl"
+    data.write_text('{"document": "A.", "reference": "A."}\n{"document": "B."}\n', "utf-8")
+
+    with pytest.raises(SystemExit, match=r"eval\.jsonl:2: needs string fields"):
+        evaluation.load(data)

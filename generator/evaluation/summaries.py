@@ -88,9 +88,14 @@ def load(path: Path, limit: int = 0) -> list[dict]:
         for number, line in enumerate(lines, 1):
             if line.strip():
                 try:
-                    rows.append(json.loads(line))
+                    row = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise SystemExit(f"{path}:{number}: not JSON: {exc}") from exc
+                if not isinstance(row, dict) or not all(
+                    isinstance(row.get(key), str) for key in ("document", "reference")
+                ):
+                    raise SystemExit(f"{path}:{number}: needs string fields document, reference")
+                rows.append(row)
     return rows[:limit] if limit else rows
 
 
@@ -324,8 +329,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.data.is_file():
         print(f"no evaluation data at {args.data} (pass --data PATH)", file=sys.stderr)
         return 2
+    if args.sentences < 1:
+        print("--sentences must be at least 1", file=sys.stderr)
+        return 2
     settings = load_settings()
     rows = load(args.data, args.limit)
+    if args.cv and not 2 <= args.cv <= len(rows):
+        print(f"--cv needs 2 to {len(rows)} folds (one per article at most)", file=sys.stderr)
+        return 2
     documents, parse_seconds = parse_documents(rows, settings.spacy_model)
     scorer = Scorer(documents, args.all_references)
     report: dict = {
@@ -338,9 +349,6 @@ def run(args: argparse.Namespace) -> int:
         "systems": evaluate_systems(documents, scorer, args.sentences),
     }
     if args.cv:
-        if not 2 <= args.cv <= len(documents):
-            print("--cv needs between 2 and the number of articles folds", file=sys.stderr)
-            return 2
         report["cross_validation"] = cross_validate(documents, scorer, args.sentences, args.cv)
     if args.sanity:
         report["sanity"] = sanity(args.timebank, settings.spacy_model, args.sentences, args.limit)
