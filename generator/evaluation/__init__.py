@@ -15,7 +15,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-EVALUATIONS: tuple[str, ...] = ("dates", "people")
+EVALUATIONS: tuple[str, ...] = ("summaries", "people", "dates")
 DEFAULT_DATA = Path("../shared/eval")
 
 
