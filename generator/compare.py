@@ -81,7 +81,7 @@ class Figure:
     text: str  # verbatim, e.g. "more than 1,200 civilians"
     unit: str  # the word counted, verbatim ("civilians")
     low: float
-    high: float
+    high: float | None  # None: no upper bound ("more than 1,200")
     cited: CitedText
 
 
@@ -160,7 +160,8 @@ class Comparison:
 ALIGN_THRESHOLD = 0.3  # cosine (words + character n-grams) for two sentences to match
 CHAR_WEIGHT = 0.3
 QUOTE_BONUS = 0.2  # added when both sentences quote mostly the same words
-MIN_UNIQUE_WORDS = 2  # content words a run needs to count as a detail of its own
+MIN_UNIQUE_WORDS = 2  # novel content words a run of an unmatched sentence needs
+MIN_DETAIL_WORDS = 3  # ...and of a matched sentence, to count as a detail of its own
 MIN_QUOTE_RUN = 3  # words two quotes must share in a row to be the same quotation
 QUOTE_COVER = 0.6  # ...covering this share of the shorter one (or MIN_QUOTE_LONG words)
 MIN_QUOTE_LONG = 8
@@ -177,7 +178,7 @@ def compare(items: Sequence[Analyzed], digest: Digest | None = None) -> Comparis
     space = TextSpace([t for texts in sentences for t in texts], char_weight=CHAR_WEIGHT)
     shared, matched = align_sentences(items, space)
     stems = [_stem_set(item) for item in items]
-    unique = tuple(_unique_facts(i, item, matched[i], stems, space) for i, item in enumerate(items))
+    unique = tuple(_unique_facts(i, item, matched[i], stems) for i, item in enumerate(items))
     shared = tuple(
         SharedFact(
             versions=tuple(
@@ -319,18 +320,20 @@ def _stem_set(item: Analyzed) -> frozenset[str]:
     return frozenset(words)
 
 
-def unique_spans(text: str, others: frozenset[str]) -> tuple[tuple[int, int], ...]:
+def unique_spans(
+    text: str, others: frozenset[str], min_words: int = MIN_UNIQUE_WORDS
+) -> tuple[tuple[int, int], ...]:
     """Runs of words whose content words no other article uses.
 
     A run starts and ends on a novel content word and may hold stop words between them; a
-    content word the others do use ends it. Runs with fewer than MIN_UNIQUE_WORDS novel
-    words are dropped: one odd word is a wording, not a detail.
+    content word the others do use ends it. Runs with fewer than `min_words` novel words are
+    dropped: one odd word is a wording, not a detail.
     """
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # spans of the novel words in the current run
 
     def close() -> None:
-        if len(run) >= MIN_UNIQUE_WORDS:
+        if len(run) >= min_words:
             spans.append((run[0][0], run[-1][1]))
         run.clear()
 
@@ -351,7 +354,7 @@ def _others(stems: Sequence[frozenset[str]], index: int) -> frozenset[str]:
 
 
 def _marked(cited: CitedText, index: int, stems: Sequence[frozenset[str]]) -> Marked:
-    return Marked(cited, unique_spans(cited.text, _others(stems, index)))
+    return Marked(cited, unique_spans(cited.text, _others(stems, index), MIN_DETAIL_WORDS))
 
 
 def novelty(text: str, others: frozenset[str]) -> float:
@@ -365,19 +368,19 @@ def _unique_facts(
     item: Analyzed,
     matched: set[int],
     stems: Sequence[frozenset[str]],
-    space: TextSpace,
 ) -> OutletFacts:
     others = _others(stems, index)
     alone: list[Marked] = []
     details: list[Marked] = []
     for sentence in item.analysis.sentences:
         cited = _cited(item, sentence.index)
-        marked = Marked(cited, unique_spans(sentence.text, others))
         if sentence.index in matched:
+            marked = Marked(cited, unique_spans(sentence.text, others, MIN_DETAIL_WORDS))
             if marked.unique_spans:
                 details.append(marked)
-        elif novelty(sentence.text, others) > 0 and len(content_words(sentence.text)) >= 3:
-            alone.append(marked)
+            continue
+        if novelty(sentence.text, others) > 0 and len(content_words(sentence.text)) >= 3:
+            alone.append(Marked(cited, unique_spans(sentence.text, others)))
     return OutletFacts(item.article.slug, tuple(alone), tuple(details))
 
 
@@ -424,7 +427,8 @@ def figures(item: Analyzed) -> list[Figure]:
             if figure is not None:
                 low, high, unit, text = figure
                 cited = CitedText(sentence.text, Citation(item.article.slug, sentence.index))
-                found.append(Figure(text=text, unit=unit, low=low, high=high, cited=cited))
+                bound = None if math.isinf(high) else high
+                found.append(Figure(text=text, unit=unit, low=low, high=bound, cited=cited))
     return found
 
 
@@ -487,6 +491,10 @@ def _qualified(low: float, high: float, qualifier: str | None) -> tuple[float, f
     return low, high
 
 
+def _high(figure: Figure) -> float:
+    return math.inf if figure.high is None else figure.high
+
+
 def _unit_key(unit: str) -> str:
     return stem(unit.lower().replace("’", "'").removesuffix("'s"))
 
@@ -529,7 +537,7 @@ def number_differences(
                 f.cited.citation.sentence,
             ),
         )
-        compatible = all(max(a.low, b.low) <= min(a.high, b.high) for a, b in pairs)
+        compatible = all(max(a.low, b.low) <= min(_high(a), _high(b)) for a, b in pairs)
         differences.append(NumberDifference(unit, tuple(ordered), compatible))
     return tuple(differences)
 

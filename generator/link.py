@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .model import Analyzed, Digest
 from .settings import Settings
+from .stories import link_stories
 
 
 def newest_first(items: Sequence[Analyzed]) -> tuple[Analyzed, ...]:
@@ -25,4 +27,6 @@ def newest_first(items: Sequence[Analyzed]) -> tuple[Analyzed, ...]:
 def link(items: Sequence[Analyzed], settings: Settings) -> Digest:
     """Merge per-article findings into the corpus: the Digest render reads."""
     articles = newest_first(items)
-    return Digest(articles=articles)
+    digest = Digest(articles=articles)
+    # stories last: comparisons link to the people and events found before
+    return replace(digest, stories=link_stories(digest, settings))

@@ -15,7 +15,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-EVALUATIONS: tuple[str, ...] = ()
+EVALUATIONS: tuple[str, ...] = ("stories",)
 DEFAULT_DATA = Path("../shared/eval")
 
 
