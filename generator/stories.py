@@ -207,7 +207,8 @@ def story_summary(
         offset += max((s.paragraph for s in item.analysis.sentences), default=0) + 1
     if not pooled:
         return ()
-    scores = sumy_ratings(options.algorithm, pooled)
+    # LexRank divides by zero on degenerate inputs; an unrated sentence rates lowest
+    scores = [0.0 if math.isnan(x) else x for x in sumy_ratings(options.algorithm, pooled)]
     space = TextSpace([s.text for s in pooled], char_weight=comparing.CHAR_WEIGHT)
     alike = comparing.sentence_similarity(space, [s.text for s in pooled], [s.text for s in pooled])
     count = min(options.summary_sentences, len(pooled))
