@@ -31,9 +31,7 @@ def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalys
     """Everything one article tells on its own, from its parse."""
     warnings: list[str] = []
     if len(article.body) > settings.max_article_chars:
-        warnings.append(
-            f"only the first {settings.max_article_chars:,} characters were analysed"
-        )
+        warnings.append(f"only the first {settings.max_article_chars:,} characters were analysed")
     sentences = nlp.sentences(doc)
     rated = sentences[: settings.max_sentences]
     if len(sentences) > len(rated):

@@ -72,7 +72,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
             if char == _OPEN or (char == _STRAIGHT and start is None):
                 if start is None:
                     start = i
-            elif (char == _CLOSE or char == _STRAIGHT) and start is not None:
+            elif char in (_CLOSE, _STRAIGHT) and start is not None:
                 spans.append((offset + start, offset + i + 1))
                 start = None
         if start is not None:

@@ -24,7 +24,10 @@ SUFFIXES = (".md", ".markdown", ".txt")
 KNOWN_FIELDS = ("title", "outlet", "published", "url", "authors", "language", "tags", "story")
 MAX_FILE_BYTES = 25_000_000
 UNKNOWN_OUTLET = "Unknown outlet"
-_FINAL_PUNCTUATION = tuple(".!?;:…") + ('."', ".”", "?”", "!”", '?"', '!"', ",”", ',"')
+_FINAL_PUNCTUATION = (
+    *tuple(".!?;:…"),
+    *('."', ".”", "?”", "!”", '?"', '!"', ",”", ',"'),
+)
 _CREDIT = re.compile(r"\b(?:Credit|Photo(?:graph)?|Image)\s*:\s*\S", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -46,7 +49,7 @@ def read_content(content_dir: Path) -> tuple[list[Article], list[Problem]]:
         problems.extend(found)
         if article is not None:
             articles.append(article)
-    articles, found = _unique_slugs(articles)
+    articles, found = unique_slugs(articles)
     problems.extend(found)
     return articles, problems
 
@@ -117,7 +120,9 @@ def _guess_decode(raw: bytes, name: str, warnings: list[Problem]) -> str:
     if best is None:
         raise ContentError(name, "is not text in any encoding we can detect; save it as UTF-8")
     warnings.append(
-        Problem(name, f"is not UTF-8; read it as {best.encoding}; save it as UTF-8", None, "warning")
+        Problem(
+            name, f"is not UTF-8; read it as {best.encoding}; save it as UTF-8", None, "warning"
+        )
     )
     return str(best)
 
@@ -176,13 +181,23 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
 
 
 class _SafeLoaderNoDates(yaml.SafeLoader):
-    """SafeLoader: never constructs Python objects from tags like !!python/object."""
+    """SafeLoader (no Python objects from tags like !!python/object), dates left as text.
+
+    YAML's own timestamp rule raises a bare ValueError on 2022-02-30; dates are parsed by
+    `parse_published`, which says what is wrong and where.
+    """
+
+
+_SafeLoaderNoDates.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _load_front_matter(source: str, name: str) -> dict:
     try:
-        data = yaml.load(source, Loader=_SafeLoaderNoDates)  # noqa: S506 - a SafeLoader
-    except yaml.YAMLError as exc:
+        data = yaml.load(source, Loader=_SafeLoaderNoDates)
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -254,11 +269,14 @@ def parse_published(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        text = value.strip()
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-        raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD (e.g. 2022-03-10)")
+            return dt.datetime.fromisoformat(text).date()
+        except ValueError as exc:
+            reason = f" ({exc})" if re.match(r"\d{4}-\d{2}-\d{2}", text) else ""
+            raise ValueError(
+                f"{value!r} is not a date{reason}; write it as YYYY-MM-DD (e.g. 2022-03-10)"
+            ) from None
     raise ValueError(f"expected a date like 2022-03-10, got {type(value).__name__}")
 
 
@@ -363,7 +381,7 @@ def make_slug(stem: str, name: str) -> str:
     return slug or "article-" + hashlib.sha256(name.encode()).hexdigest()[:10]
 
 
-def _unique_slugs(articles: Iterable[Article]) -> tuple[list[Article], list[Problem]]:
+def unique_slugs(articles: Iterable[Article]) -> tuple[list[Article], list[Problem]]:
     seen: dict[str, str] = {}
     result, problems = [], []
     for article in articles:

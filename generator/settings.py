@@ -46,13 +46,16 @@ class Settings(BaseModel):
     max_article_chars: int = Field(2_000_000, ge=1000)
     jobs: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
     strict: bool = False
+    use_cache: bool = True
     progress: Literal["auto", "always", "never"] = "auto"
 
     @field_validator("summarizer")
     @classmethod
     def _known_summarizer(cls, value: str) -> str:
         if value not in SUMMARIZERS:
-            raise ValueError(f"unknown summarizer {value!r}; choose one of {', '.join(SUMMARIZERS)}")
+            raise ValueError(
+                f"unknown summarizer {value!r}; choose one of {', '.join(SUMMARIZERS)}"
+            )
         return value
 
     def analysis_fingerprint(self) -> str:

@@ -38,7 +38,7 @@ SUMY_ALGORITHMS: dict[str, type] = {
 DEFAULT_ALGORITHM = "lexrank"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _summarizer(name: str, language: str = "english"):
     summarizer = SUMY_ALGORITHMS[name](Stemmer(language))
     summarizer.stop_words = get_stop_words(language)

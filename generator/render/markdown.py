@@ -18,7 +18,7 @@ from urllib.parse import quote
 from ..model import Article, Citation
 
 # ASCII characters that can begin Markdown, HTML, attribute lists, Jinja or snippet syntax.
-_SPECIAL = set("\\`*_{}[]()#+-!|<>&\"~=^$:")
+_SPECIAL = set('\\`*_{}[]()#+-!|<>&"~=^$:')
 _ENTITIES = {char: f"&#{ord(char)};" for char in _SPECIAL}
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 

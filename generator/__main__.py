@@ -1,0 +1,251 @@
+"""Command line: `python -m generator {build,check,analyze,eval}` (console script: digest)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import analyze as analysis_stage
+from . import build as pipeline
+from . import evaluation, link, nlp, read, write
+from .cache import to_jsonable
+from .model import Analyzed, Problem
+from .progress import Progress
+from .settings import SUMMARIZERS, SettingsError, load_settings
+
+EXIT_CODES = """\
+exit codes:
+  0  success (warnings are printed but do not fail without --strict)
+  1  check found docs/ out of date; or --strict and a problem was found; or an input
+     file could not be used by `analyze`
+  2  bad command line or settings (digest.toml)
+  3  docs/ could not be written (another build holds the lock, or a generated page
+     would overwrite a hand-written one); docs/ is left as it was
+"""
+
+DESCRIPTION = """\
+News Digest: summaries, people, events and outlet comparisons from news articles.
+Reads articles from content/ (Markdown with YAML front matter, or plain text) and writes
+Markdown pages into docs/ for MkDocs. Settings come from digest.toml, then flags.
+"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, dest="content_dir", help="articles (content/)")
+    parser.add_argument("--docs", type=Path, dest="docs_dir", help="output pages (docs/)")
+    parser.add_argument("--cache", type=Path, dest="cache_dir", help="cache (.digest-cache/)")
+    parser.add_argument("--no-cache", action="store_false", dest="use_cache", default=None)
+    _analysis(parser)
+    parser.add_argument(
+        "--strict", action="store_true", default=None, help="fail on any warning or error"
+    )
+    parser.add_argument(
+        "--progress", choices=("auto", "always", "never"), help="progress on stderr"
+    )
+
+
+def _analysis(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--summarizer", choices=SUMMARIZERS, help="default: 'default'")
+    parser.add_argument(
+        "--sentences", type=int, dest="summary_sentences", help="summary length (default 3)"
+    )
+    parser.add_argument(
+        "--ratio", type=float, dest="summary_ratio", help="summary length as a share of sentences"
+    )
+    parser.add_argument("--spacy-model", dest="spacy_model", help="installed spaCy pipeline")
+    parser.add_argument("--jobs", type=int, help="worker processes (default: CPU cores)")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="digest",
+        description=DESCRIPTION,
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser(
+        "build",
+        help="content/ to docs/: analyse changed articles, rewrite changed pages",
+        description="Generate docs/ from content/. Only changed articles are re-analysed "
+        "(the cache), only changed pages rewritten, pages the generator did not write are "
+        "never touched, and a failed or interrupted build leaves docs/ complete.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _common(build)
+    check = commands.add_parser(
+        "check",
+        help="exit 1 if docs/ is not what build would write",
+        description="List the pages of docs/ that differ from what `build` would write.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _common(check)
+    analyze = commands.add_parser(
+        "analyze",
+        help="the analysis of articles as JSON",
+        description="Analyse the given article files together (as one small corpus) and "
+        "print summaries, people, quotes, dates, events and stories.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    analyze.add_argument("--json", action="store_true", help="JSON on stdout (the default)")
+    _analysis(analyze)
+    evaluate = commands.add_parser(
+        "eval",
+        help="quality figures on evaluation data, beside baselines",
+        description="Measure quality on evaluation data (default folder ../shared/eval).",
+    )
+    kinds = evaluate.add_subparsers(dest="evaluation", required=True, metavar="NAME")
+    for name in evaluation.EVALUATIONS:
+        module = evaluation.module(name)
+        sub = kinds.add_parser(
+            name,
+            help=(module.__doc__ or name).strip().splitlines()[0],
+            description=module.__doc__,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.configure(sub)
+    return main
+
+
+def _settings_overrides(args: argparse.Namespace) -> dict:
+    names = (
+        "content_dir",
+        "docs_dir",
+        "cache_dir",
+        "use_cache",
+        "summarizer",
+        "summary_sentences",
+        "summary_ratio",
+        "spacy_model",
+        "jobs",
+        "strict",
+        "progress",
+    )
+    return {name: getattr(args, name, None) for name in names}
+
+
+def report(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "eval":
+            return evaluation.module(args.evaluation).run(args)
+        settings = load_settings(Path("."), **_settings_overrides(args))
+        if args.command == "build":
+            return _build(settings)
+        if args.command == "check":
+            return _check(settings)
+        return _analyze(args.files, settings)
+    except SettingsError as exc:
+        print(f"digest: {exc}", file=sys.stderr)
+        return 2
+    except nlp.ModelNotInstalled as exc:
+        print(f"digest: {exc}", file=sys.stderr)
+        return 2
+    except write.WriteError as exc:
+        print(f"digest: {exc}", file=sys.stderr)
+        return 3
+    except pipeline.BuildFailed as exc:
+        print(f"digest: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("digest: interrupted; docs/ holds the previous complete version", file=sys.stderr)
+        return 130
+
+
+def _build(settings) -> int:
+    progress = Progress(settings.progress)
+    generated, changes = pipeline.build(settings, progress)
+    report(generated.problems)
+    errors = sum(p.severity == "error" for p in generated.problems)
+    skipped = f", {errors} file(s) skipped (see above)" if errors else ""
+    print(
+        f"digest: {len(generated.digest.articles)} articles ({generated.analysed} analysed, "
+        f"{len(generated.digest.articles) - generated.analysed} from cache){skipped}; "
+        f"{len(changes.written)} pages written, {len(changes.removed)} removed, "
+        f"{changes.unchanged} unchanged in {settings.docs_dir}/",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _check(settings) -> int:
+    differing = pipeline.check(settings)
+    if differing:
+        print(f"digest: {settings.docs_dir}/ is out of date; run 'python -m generator build'")
+        for path in differing:
+            print(f"  {path}")
+        return 1
+    print(f"digest: {settings.docs_dir}/ is up to date")
+    return 0
+
+
+def _analyze(files: Sequence[Path], settings) -> int:
+    articles, problems = [], []
+    for path in files:
+        if not path.is_file():
+            problems.append(Problem(str(path), "no such file"))
+            continue
+        article, found = read.read_file(path, path.parent)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    articles, found = read.unique_slugs(articles)
+    problems.extend(found)
+    report(problems)
+    items = [
+        Analyzed(article, result)
+        for article, result in zip(
+            articles, analysis_stage.analyze_articles(articles, settings), strict=True
+        )
+    ]
+    digest = link.link(items, settings)
+    output = {
+        "articles": [
+            {
+                "path": item.article.path,
+                "slug": item.article.slug,
+                "title": item.article.title,
+                "outlet": item.article.outlet,
+                "published": item.article.published.isoformat() if item.article.published else None,
+                "url": item.article.url,
+                "authors": list(item.article.authors),
+                "body": item.article.body,
+                "sentence_count": len(item.analysis.sentences),
+                "word_count": item.analysis.word_count,
+                "summary": {
+                    "algorithm": item.analysis.summary.algorithm,
+                    "sentences": [
+                        {**to_jsonable(chosen.sentence), "score": chosen.score}
+                        for chosen in item.analysis.summary.sentences
+                    ],
+                },
+                "people": to_jsonable(item.analysis.people),
+                "quotes": to_jsonable(item.analysis.quotes),
+                "dates": to_jsonable(item.analysis.dates),
+                "happenings": to_jsonable(item.analysis.happenings),
+            }
+            for item in digest.articles
+        ],
+        "people": to_jsonable(digest.people),
+        "events": to_jsonable(digest.events),
+        "stories": to_jsonable(digest.stories),
+    }
+    json.dump(output, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""The pipeline, top to bottom: read, analyse, link, render, write."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import analyze, cache, link, read, render, write
+from .model import Analyzed, Article, Digest, Problem
+from .progress import Progress
+from .settings import Settings
+
+
+class BuildFailed(RuntimeError):
+    """The build stopped before writing; docs/ is as it was."""
+
+
+@dataclass
+class Generated:
+    digest: Digest
+    pages: dict[str, str]
+    problems: list[Problem] = field(default_factory=list)
+    analysed: int = 0  # articles analysed in this run (the rest came from the cache)
+
+
+def generate(settings: Settings, progress: Progress | None = None) -> Generated:
+    """Read content/, analyse what changed, link the corpus and render every page."""
+    progress = progress or Progress("never")
+    articles, problems = read.read_content(settings.content_dir)
+    if not articles and not problems:
+        problems.append(
+            Problem(str(settings.content_dir), "has no articles (*.md, *.txt)", None, "warning")
+        )
+    items, analysed = analyse(articles, settings, progress)
+    for item in items:
+        problems.extend(
+            Problem(item.article.path, message, None, "warning")
+            for message in item.analysis.warnings
+        )
+    digest = link.link(items, settings)
+    return Generated(digest, render.render(digest), problems, analysed)
+
+
+def analyse(
+    articles: Sequence[Article], settings: Settings, progress: Progress
+) -> tuple[list[Analyzed], int]:
+    """Each article's analysis, from the cache where its inputs are unchanged."""
+    store = cache.AnalysisCache(settings.cache_dir if settings.use_cache else None)
+    keys = [cache.key(article, settings) for article in articles]
+    results = {i: store.get(k) for i, k in enumerate(keys)}
+    missing = [i for i, found in results.items() if found is None]
+    if missing:
+        todo = [articles[i] for i in missing]
+        for done, (i, analysis) in enumerate(
+            zip(missing, analyze.analyze_articles(todo, settings), strict=True), start=1
+        ):
+            store.put(keys[i], analysis)
+            results[i] = analysis
+            progress.step("analysed", done, len(missing))
+    return [Analyzed(a, results[i]) for i, a in enumerate(articles)], len(missing)
+
+
+def failing(problems: Sequence[Problem], strict: bool) -> list[Problem]:
+    """Problems that stop the run: under --strict, every error and warning (notes never)."""
+    if not strict:
+        return []
+    return [p for p in problems if p.severity in ("error", "warning")]
+
+
+def build(settings: Settings, progress: Progress | None = None) -> tuple[Generated, write.Changes]:
+    """Generate and write docs/; under --strict any error or warning stops before writing."""
+    generated = generate(settings, progress)
+    blocking = failing(generated.problems, settings.strict)
+    if blocking:
+        raise BuildFailed(f"{len(blocking)} problem(s) with --strict; docs/ left unchanged")
+    return generated, write.write(settings.docs_dir, generated.pages)
+
+
+def check(settings: Settings) -> list[str]:
+    """Pages of docs/ that differ from what `build` would write (empty when up to date)."""
+    generated = generate(settings)
+    if (settings.docs_dir / write.JOURNAL).exists():
+        return [write.JOURNAL + " (an interrupted build: run build to finish it)"]
+    return write.plan(settings.docs_dir, generated.pages).differing

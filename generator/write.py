@@ -1,0 +1,185 @@
+"""The only stage that touches docs/: atomic, owned, minimal.
+
+- Owned: a manifest (docs/.digest-manifest.json) lists the pages the generator wrote. Only
+  those are ever replaced or removed; a file the generator did not write is never touched,
+  and a page that would overwrite one is refused.
+- Minimal: a page whose bytes are unchanged is not rewritten.
+- Atomic: new pages are first written in full to a staging folder beside them, then a
+  journal naming every change is committed with one atomic rename, then the changes are
+  applied. A run killed before the journal leaves the previous docs/ untouched; a run killed
+  after it is rolled forward by the next command (every command recovers first), so docs/
+  only ever holds the previous or the new complete version.
+- Exclusive: a lock file makes a second concurrent build wait, then refuse.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+MANIFEST = ".digest-manifest.json"
+JOURNAL = ".digest-journal.json"
+STAGING = ".digest-staging"
+LOCK = ".digest.lock"
+
+
+class WriteError(RuntimeError):
+    """docs/ cannot be written as asked; nothing was changed."""
+
+
+@dataclass
+class Changes:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def differing(self) -> list[str]:
+        return sorted(self.written + self.removed)
+
+
+def safe_path(relative: str) -> PurePosixPath:
+    """A page path that stays inside docs/: relative, no '..', no hidden parts."""
+    path = PurePosixPath(relative)
+    if path.is_absolute() or not path.parts or any(p in ("", ".", "..") for p in path.parts):
+        raise WriteError(f"refusing to write outside docs/: {relative!r}")
+    if any(part.startswith(".") for part in path.parts) or "\\" in relative:
+        raise WriteError(f"refusing to write a hidden or odd path: {relative!r}")
+    return path
+
+
+def read_manifest(docs: Path) -> set[str]:
+    try:
+        data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+        pages = data["pages"]
+    except FileNotFoundError:
+        return set()
+    except (ValueError, KeyError, TypeError) as exc:
+        raise WriteError(
+            f"{docs / MANIFEST} is damaged ({exc}); restore it from git before building"
+        ) from exc
+    return {str(safe_path(p)) for p in pages}
+
+
+def plan(docs: Path, pages: Mapping[str, str]) -> Changes:
+    """What writing `pages` would change; refuses to take over hand-written files."""
+    owned = read_manifest(docs)
+    changes = Changes()
+    for relative, content in sorted(pages.items()):
+        target = docs / safe_path(relative)
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise WriteError(f"{target} is not a regular file; move it away")
+        if target.exists() and relative not in owned:
+            raise WriteError(
+                f"{target} exists but was not written by the generator; "
+                "rename it (hand-written pages must not share a path with generated ones)"
+            )
+        if target.exists() and target.read_bytes() == content.encode("utf-8"):
+            changes.unchanged += 1
+        else:
+            changes.written.append(relative)
+    changes.removed = sorted(p for p in owned - set(pages) if (docs / p).exists())
+    return changes
+
+
+def write(docs: Path, pages: Mapping[str, str]) -> Changes:
+    """Make docs/ hold exactly `pages` among the generator's files."""
+    docs.mkdir(parents=True, exist_ok=True)
+    with lock(docs):
+        recover(docs)
+        changes = plan(docs, pages)
+        staging = docs / STAGING
+        shutil.rmtree(staging, ignore_errors=True)
+        for relative in changes.written:
+            _write_file(staging / relative, pages[relative].encode("utf-8"))
+        journal = {
+            "write": changes.written,
+            "remove": changes.removed,
+            "manifest": sorted(pages),
+        }
+        _write_file(docs / JOURNAL, json.dumps(journal, indent=1).encode("utf-8"))
+        _apply(docs, journal)
+    return changes
+
+
+def recover(docs: Path) -> None:
+    """Finish a write that was committed (journal present) or drop one that was not."""
+    journal_path = docs / JOURNAL
+    if journal_path.exists():
+        try:
+            journal = json.loads(journal_path.read_text(encoding="utf-8"))
+        except ValueError:  # the journal is renamed into place whole: never half-written
+            journal_path.unlink()
+        else:
+            _apply(docs, journal)
+    shutil.rmtree(docs / STAGING, ignore_errors=True)
+
+
+def _apply(docs: Path, journal: dict) -> None:
+    staging = docs / STAGING
+    for relative in journal["write"]:
+        source, target = staging / safe_path(relative), docs / safe_path(relative)
+        if source.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+    for relative in journal["remove"]:
+        target = docs / safe_path(relative)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        _remove_empty_parents(target.parent, docs)
+    manifest = {"generator": "news-digest", "pages": journal["manifest"]}
+    _write_file(docs / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
+    (docs / JOURNAL).unlink()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write a file whole: to a temporary name, flushed, then renamed over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def _remove_empty_parents(folder: Path, docs: Path) -> None:
+    while folder != docs and folder.is_relative_to(docs):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+@contextlib.contextmanager
+def lock(docs: Path, wait: float = 30.0) -> Iterator[None]:
+    """Hold docs/.digest.lock; wait up to `wait` seconds for another build, then refuse."""
+    with open(docs / LOCK, "a+") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise WriteError(
+                        f"another build is writing {docs} (lock {docs / LOCK} is held); "
+                        "wait for it to finish"
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,54 @@
+"""Shared fixtures. The suite never needs NLTK data or the network."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# sumy must never reach for NLTK data: point NLTK at an empty folder for the whole run.
+os.environ.setdefault("NLTK_DATA", tempfile.mkdtemp(prefix="empty-nltk-"))
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "content"
+
+
+@pytest.fixture(scope="session")
+def nlp_model():
+    """The real English pipeline, loaded once for the whole session."""
+    from generator import nlp
+    from generator.settings import Settings
+
+    return nlp.load(Settings().spacy_model)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the sample project (content/, docs/ hand-written pages, mkdocs.yml)."""
+    shutil.copytree(SAMPLE, tmp_path / "content")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for hand_written in ("about.md", "method", "assets"):
+        source = ROOT / "docs" / hand_written
+        if source.is_dir():
+            shutil.copytree(source, docs / hand_written)
+        elif source.exists():
+            shutil.copy(source, docs / hand_written)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def settings_for(root: Path, **overrides):
+    from generator.settings import Settings
+
+    return Settings(
+        content_dir=root / "content",
+        docs_dir=root / "docs",
+        cache_dir=root / ".digest-cache",
+        jobs=1,
+        **overrides,
+    )

@@ -1,0 +1,105 @@
+"""The pipeline on the sample articles: deterministic, incremental, checkable."""
+
+import subprocess
+import sys
+
+from conftest import settings_for
+
+from generator import build, write
+
+
+def snapshot(docs):
+    return {
+        p.relative_to(docs).as_posix(): p.read_bytes()
+        for p in sorted(docs.rglob("*"))
+        if p.is_file() and not p.name.startswith(".digest.lock")
+    }
+
+
+def test_build_is_deterministic_and_idempotent(project):
+    settings = settings_for(project)
+    build.build(settings)
+    first = snapshot(project / "docs")
+    _, changes = build.build(settings)
+    assert changes.written == [] and changes.removed == []
+    assert snapshot(project / "docs") == first
+    # From scratch, without the cache: the same bytes.
+    for path in (project / "docs").rglob("*"):
+        if path.is_file() and path.relative_to(project / "docs").parts[0] not in (
+            "about.md",
+            "method",
+            "assets",
+        ):
+            path.unlink()
+    build.build(settings_for(project, use_cache=False))
+    assert snapshot(project / "docs") == first
+
+
+def test_summary_sentences_are_verbatim_and_never_inside_quotes(project):
+    from generator import nlp
+
+    generated = build.generate(settings_for(project))
+    for item in generated.digest.articles:
+        body = item.article.body
+        spans = nlp.quotation_spans(body)
+        for chosen in item.analysis.summary.sentences:
+            s = chosen.sentence
+            assert body[s.start : s.end] == s.text
+            assert not any(a < s.start < b or a < s.end < b for a, b in spans)
+        assert len(item.analysis.summary.sentences) == 3
+
+
+def test_check_reports_stale_docs_after_an_edit(project):
+    settings = settings_for(project)
+    build.build(settings)
+    assert build.check(settings) == []
+    article = next((project / "content").glob("*nyt*.md"))
+    article.write_text(article.read_text() + "\nA new closing paragraph was added today.\n")
+    assert "articles/2022-03-10-nyt-lavrov-kuleba-talks.md" in build.check(settings)
+    (project / "docs" / "about.md").write_text("hand-written")
+    build.build(settings)
+    assert build.check(settings) == []
+    assert (project / "docs" / "about.md").read_text() == "hand-written"
+
+
+def test_removed_article_removes_its_page_only(project):
+    settings = settings_for(project)
+    build.build(settings)
+    page = project / "docs/articles/2022-03-10-nyt-lavrov-kuleba-talks.md"
+    assert page.exists()
+    next((project / "content").glob("*nyt*.md")).unlink()
+    _, changes = build.build(settings)
+    assert changes.removed == ["articles/2022-03-10-nyt-lavrov-kuleba-talks.md"]
+    assert not page.exists() and (project / "docs/about.md").exists()
+
+
+def test_command_line_build_check_and_analyze_json(project):
+    run = [sys.executable, "-m", "generator"]
+    env_cmd = {"cwd": project, "capture_output": True, "text": True}
+    assert subprocess.run([*run, "build"], **env_cmd).returncode == 0
+    assert subprocess.run([*run, "check"], **env_cmd).returncode == 0
+    (project / "docs/index.md").write_text("edited by hand")
+    checked = subprocess.run([*run, "check"], **env_cmd)
+    assert checked.returncode == 1 and "index.md" in checked.stdout
+    analyzed = subprocess.run(
+        [*run, "analyze", "--json", *sorted((project / "content").glob("*.md"))], **env_cmd
+    )
+    assert analyzed.returncode == 0, analyzed.stderr
+    import json
+
+    data = json.loads(analyzed.stdout)
+    assert len(data["articles"]) == 2
+    for article in data["articles"]:
+        assert {"path", "title", "outlet", "published", "sentence_count", "summary"} <= set(article)
+        for s in article["summary"]["sentences"]:
+            assert {"text", "paragraph", "index", "score"} <= set(s)
+            assert article["body"][s["start"] : s["end"]] == s["text"]
+    assert write.MANIFEST not in analyzed.stdout
+
+
+def test_help_explains_every_command():
+    for command in ([], ["build"], ["check"], ["analyze"], ["eval"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", *command, "--help"], capture_output=True, text=True
+        )
+        assert done.returncode == 0 and "usage:" in done.stdout

@@ -1,0 +1,62 @@
+"""Sentences for summaries: verbatim, inside paragraphs, never cut inside a quotation."""
+
+from generator import nlp
+from generator.model import PARAGRAPH_SEPARATOR
+
+
+def test_quotation_spans_curly_straight_and_unclosed():
+    text = 'He said “yes, we will.” Then "no." And “open' + PARAGRAPH_SEPARATOR + "Next."
+    spans = [text[a:b] for a, b in nlp.quotation_spans(text)]
+    assert spans == ["“yes, we will.”", '"no."', "“open"]
+
+
+def test_boundaries_inside_a_quotation_are_merged():
+    text = '"Ukraine is strong. Ukraine is fighting," Kuleba said. Lavrov left.'
+    # A naive splitter cuts after each full stop, twice inside the quotation.
+    cuts = [(0, 19), (20, 54), (55, len(text))]
+    sentences = nlp.sentences_from_bounds(text, cuts)
+    assert [s.text for s in sentences] == [
+        '"Ukraine is strong. Ukraine is fighting," Kuleba said.',
+        "Lavrov left.",
+    ]
+
+
+def test_a_closing_quote_split_off_is_joined_back():
+    text = "“We are ready.” Kuleba said it twice."
+    sentences = nlp.sentences_from_bounds(text, [(0, 14), (14, len(text))])
+    assert [s.text for s in sentences] == [text]
+
+
+def test_sentences_never_cross_paragraphs():
+    text = "One two three" + PARAGRAPH_SEPARATOR + "Four five."
+    sentences = nlp.sentences_from_bounds(text, [(0, len(text))])
+    assert [(s.text, s.paragraph, s.index) for s in sentences] == [
+        ("One two three", 0, 0),
+        ("Four five.", 1, 1),
+    ]
+
+
+def test_parsed_sentences_are_verbatim_with_offsets(nlp_model):
+    body = PARAGRAPH_SEPARATOR.join(
+        [
+            "The talks in Antalya ended on Thursday. No deal was reached.",
+            '"They will continue their aggression. The least of the demands is surrender,"'
+            " Kuleba told reporters.",
+        ]
+    )
+    sentences = nlp.sentences(nlp_model(body))
+    for s in sentences:
+        assert body[s.start : s.end] == s.text
+    assert sentences[-1].text.startswith('"They will') and sentences[-1].paragraph == 1
+    assert not any(s.text.startswith(("Kuleba", '"The least')) for s in sentences)
+
+
+def test_word_tokenizer_is_offline_and_keeps_contractions():
+    assert nlp.WordTokenizer.to_words("Russia's aim, “de-Nazification” — 24 hours") == (
+        "Russia's",
+        "aim",
+        "de",
+        "Nazification",
+        "24",
+        "hours",
+    )

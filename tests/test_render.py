@@ -1,0 +1,101 @@
+"""Escaping: article text shows as text, never as markup (property-tested)."""
+
+import re
+from html.parser import HTMLParser
+
+import markdown as python_markdown
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.render import markdown as md
+
+with open("mkdocs.yml", encoding="utf-8") as config:
+    ROOT_CONFIG = yaml.safe_load(config)
+
+
+def _extensions():
+    names, configs = [], {}
+    for item in ROOT_CONFIG["markdown_extensions"]:
+        if isinstance(item, dict):
+            ((name, config),) = item.items()
+            names.append(name)
+            configs[name] = config
+        else:
+            names.append(item)
+    return names, configs
+
+
+NAMES, CONFIGS = _extensions()
+
+
+class Collector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def to_html(source: str) -> Collector:
+    html = python_markdown.markdown(source, extensions=NAMES, extension_configs=CONFIGS)
+    collector = Collector()
+    collector.feed(html)
+    return collector
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "![img](data:text/html;base64,xx)",
+    "# Heading",
+    "| a | b |\n|---|---|",
+    "<!-- comment -->",
+    "{{ config.site_name }} {% include 'x' %}",
+    '--8<-- "/etc/passwd"',
+    "1. not a list",
+    "*emph* **bold** `code` ~~del~~",
+    "{: onclick=alert(1) }",
+    "&amp; &lt;b&gt;",
+]
+
+
+def test_hostile_strings_render_as_their_own_text():
+    for value in HOSTILE:
+        parsed = to_html(f"Quote: {md.text(value)}")
+        assert [tag for tag, _ in parsed.tags] == ["p"], value
+        assert "".join(parsed.text) == "Quote: " + " ".join(value.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80))
+def test_any_text_becomes_one_plain_paragraph(value):
+    parsed = to_html("x " + md.text(value))
+    assert [tag for tag, _ in parsed.tags] == ["p"]
+    assert "".join(parsed.text) == "x " + " ".join(value.split())
+
+
+def test_url_keeps_only_http_and_cannot_break_out_of_a_link():
+    assert md.url("javascript:alert(1)") is None
+    assert md.url("data:text/html,hi") is None
+    safe = md.url("https://example.org/a b)<x>")
+    assert safe is not None and " " not in safe and ")" not in safe and "<" not in safe
+    parsed = to_html(f"[o]({safe})")
+    assert parsed.tags == [("p", []), ("a", [("href", safe)])]
+
+
+def test_front_matter_values_are_quoted():
+    meta = yaml.safe_load(md.front_matter(title='x"\ny: !!python/name:os.system').strip("-\n"))
+    assert meta == {"title": 'x"\ny: !!python/name:os.system'}
+
+
+def test_relative_links_between_pages():
+    assert md.href("index.md", "articles/a.md") == "articles/a.md"
+    assert md.href("articles/a.md", "people/p.md") == "../people/p.md"
+    assert md.href("articles/index.md", "articles/a.md") == "a.md"
+    assert re.fullmatch(r"[a-z./-]+", md.href("stories/s.md", "index.md"))

@@ -1,0 +1,74 @@
+"""docs/ writing: owned pages only, minimal rewrites, atomic with recovery, one writer."""
+
+import json
+import os
+
+import pytest
+
+from generator import write
+
+
+def test_writes_then_rewrites_only_changes_and_removes_its_stale_pages(tmp_path):
+    docs = tmp_path / "docs"
+    changes = write.write(docs, {"index.md": "a", "articles/x.md": "x", "articles/y.md": "y"})
+    assert changes.written == ["articles/x.md", "articles/y.md", "index.md"]
+    mtime = os.stat(docs / "index.md").st_mtime_ns
+    changes = write.write(docs, {"index.md": "a", "articles/x.md": "x2"})
+    assert changes.written == ["articles/x.md"] and changes.removed == ["articles/y.md"]
+    assert os.stat(docs / "index.md").st_mtime_ns == mtime
+    assert not (docs / "articles/y.md").exists()
+    assert json.loads((docs / write.MANIFEST).read_text())["pages"] == ["articles/x.md", "index.md"]
+
+
+def test_hand_written_pages_survive_and_are_never_overwritten(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "about.md").write_text("mine")
+    write.write(docs, {"index.md": "a"})
+    write.write(docs, {})
+    assert (docs / "about.md").read_text() == "mine"
+    with pytest.raises(write.WriteError, match="not written by the generator"):
+        write.write(docs, {"about.md": "theirs"})
+    assert (docs / "about.md").read_text() == "mine"
+
+
+@pytest.mark.parametrize("bad", ["../x.md", "/etc/x.md", "a/../../x.md", ".hidden.md", ""])
+def test_never_writes_outside_docs(tmp_path, bad):
+    with pytest.raises(write.WriteError):
+        write.write(tmp_path / "docs", {bad: "x"})
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_interrupted_write_is_rolled_forward(tmp_path):
+    docs = tmp_path / "docs"
+    write.write(docs, {"a.md": "old a", "b.md": "old b"})
+    # Simulate a crash after the journal was committed and one page was applied.
+    staging = docs / write.STAGING
+    staging.mkdir()
+    (staging / "b.md").write_text("new b")
+    (docs / "a.md").write_text("new a")
+    journal = {"write": ["a.md", "b.md"], "remove": [], "manifest": ["a.md", "b.md"]}
+    (docs / write.JOURNAL).write_text(json.dumps(journal))
+    write.recover(docs)
+    assert (docs / "a.md").read_text() == "new a" and (docs / "b.md").read_text() == "new b"
+    assert not (docs / write.JOURNAL).exists() and not staging.exists()
+
+
+def test_uncommitted_staging_is_discarded(tmp_path):
+    docs = tmp_path / "docs"
+    write.write(docs, {"a.md": "old"})
+    (docs / write.STAGING).mkdir()
+    (docs / write.STAGING / "a.md").write_text("half")
+    write.recover(docs)
+    assert (docs / "a.md").read_text() == "old" and not (docs / write.STAGING).exists()
+
+
+def test_second_writer_is_refused_while_the_lock_is_held(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    with (
+        write.lock(docs),
+        pytest.raises(write.WriteError, match="another build"),
+        write.lock(docs, wait=0.3),
+    ):
+        pass
