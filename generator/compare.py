@@ -234,9 +234,23 @@ def quoted_words(text: str) -> frozenset[str]:
     return frozenset(w for q in _QUOTED.findall(text) for w in content_words(q))
 
 
-def sentence_similarity(space: TextSpace, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-    """Cosine in the space, plus a bonus where the two sentences quote the same words."""
+def sentence_similarity(
+    space: TextSpace,
+    left: Sequence[str],
+    right: Sequence[str],
+    speakers: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]] | None = None,
+) -> np.ndarray:
+    """Cosine in the space, plus a bonus where the two sentences quote the same words.
+
+    With `speakers` (per sentence, the surnames of whoever it quotes), two sentences quoting
+    different people lose that bonus: "We are ready to..." said by two people is two facts.
+    """
     matrix = space.matrix(left, right)
+    if speakers is not None:
+        for i, a in enumerate(speakers[0]):
+            for j, b in enumerate(speakers[1]):
+                if a and b and not a & b:
+                    matrix[i, j] -= QUOTE_BONUS
     quoted_left = [quoted_words(t) for t in left]
     quoted_right = [quoted_words(t) for t in right]
     for i, a in enumerate(quoted_left):
@@ -263,7 +277,9 @@ def align_sentences(
         for b in range(a + 1, len(items)):
             if not texts[a] or not texts[b]:
                 continue
-            matrix = sentence_similarity(space, texts[a], texts[b])
+            matrix = sentence_similarity(
+                space, texts[a], texts[b], (_speakers(items[a]), _speakers(items[b]))
+            )
             for i, j in zip(*np.nonzero(matrix >= threshold), strict=True):
                 edges.append((-float(matrix[i, j]), a, int(i), b, int(j)))
     edges.sort()
@@ -306,6 +322,15 @@ def align_sentences(
         )
     )
     return facts, matched
+
+
+def _speakers(item: Analyzed) -> list[frozenset[str]]:
+    """Per sentence, the surnames of the people it quotes (empty when unknown)."""
+    found: list[set[str]] = [set() for _ in item.analysis.sentences]
+    for quote in item.analysis.quotes:
+        if quote.speaker and 0 <= quote.sentence < len(found):
+            found[quote.sentence].add(_person_key(quote.speaker))
+    return [frozenset(s) for s in found]
 
 
 # --- unique facts -------------------------------------------------------------------------

@@ -271,3 +271,15 @@ def test_quotes_figures_and_sources_are_verbatim_substrings(comparison):
 
 def test_comparison_is_deterministic():
     assert c.compare([HARBOUR_TIMES, BAY_NEWS]) == c.compare([HARBOUR_TIMES, BAY_NEWS])
+
+
+def test_sentences_quoting_different_people_are_not_aligned_on_wording_alone():
+    said = "“We are ready to talk about the wages of the dockworkers,” {} said on Monday."
+    a = item("a", "A", [[said.format("Berg")]], speakers={"We are": "Tom Berg"})
+    b = item("b", "B", [[said.format("Ruiz")]], speakers={"We are": "Ana Ruiz"})
+    same = item("c", "C", [[said.format("Berg")]], speakers={"We are": "Tom Berg"})
+    space = TextSpace([said])
+    texts = [said.format("Berg")], [said.format("Ruiz")]
+    apart = c.sentence_similarity(space, *texts, (c._speakers(a), c._speakers(b)))
+    together = c.sentence_similarity(space, texts[0], texts[0], (c._speakers(a), c._speakers(same)))
+    assert apart[0, 0] < together[0, 0] - c.QUOTE_BONUS / 2
