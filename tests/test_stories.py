@@ -8,9 +8,11 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import stories as s
-from generator.compare import Comparison
+from generator.compare import Comparison, compare
 from generator.evaluation import stories as ev
 from generator.link import link
 from generator.model import Digest
@@ -201,6 +203,8 @@ def test_untrusted_text_is_escaped_on_story_pages():
         "<b>Bad|Outlet</b>",
         [["The *port* strike <script>alert(1)</script> went on | and on for days now."]],
         title="[Click](javascript:alert(1)) <img src=x>",
+        people=("<b>Evil</b> Person",),
+        speakers={},
     )
     other = item(
         "other",
@@ -210,6 +214,7 @@ def test_untrusted_text_is_escaped_on_story_pages():
     )
     digest = Digest(articles=(evil, other))
     digest = replace(digest, stories=s.link_stories(digest))
+    assert any(story.comparison is not None for story in digest.stories)
     for page in render.pages(digest).values():
         body = page.split("---\n", 2)[-1]
         assert "<script>" not in body and "<img" not in body and "<b>" not in body
@@ -276,3 +281,22 @@ def test_report_table_names_every_system():
     text = ev.report(results)
     assert re.search(r"plain\s+0\.400\s+0\.200", text)
     assert "at default" in text
+
+
+ALLOWED_TAG = re.compile(r"<(?:/?(?:div|svg|title|text|circle)\b|br>)")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=60), st.text(min_size=1, max_size=30))
+def test_any_article_text_stays_inert_on_a_comparison_page(sentence, outlet):
+    a = item("a", outlet, [[f"The port strike went on for days. {sentence}"]], title=sentence)
+    b = item("b", outlet + " B", [["The port strike went on for days, workers said."]])
+    digest = Digest(articles=(a, b))
+    story = s.Story(
+        slug="x", title=sentence, articles=("a", "b"), comparison=compare([a, b], digest)
+    )
+    page = render.story_page(replace(digest, stories=(story,)), story)
+    body = page.split("---\n", 2)[-1]
+    for position in [m.start() for m in re.finditer("<", body)]:
+        assert ALLOWED_TAG.match(body, position), body[position : position + 30]
+    assert "](javascript" not in body
