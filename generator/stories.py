@@ -298,6 +298,7 @@ def link_stories(
                 slug=slug,
                 title=title,
                 articles=tuple(a.article.slug for a in story_items),
+                paths=tuple(a.article.path for a in story_items),
                 summary=story_summary(story_items, options),
                 comparison=comparison,
             )

@@ -158,6 +158,7 @@ def test_link_stories_makes_a_compared_story_and_a_story_of_one(digest):
     single, pair = by_size
     assert single.articles == (FLOOD.article.slug,) and single.comparison is None
     assert set(pair.articles) == {HARBOUR_TIMES.article.slug, BAY_NEWS.article.slug}
+    assert pair.paths == tuple(f"{slug}.md" for slug in pair.articles)
     assert isinstance(pair.comparison, Comparison)
     assert pair.title == "Harbour strike: no deal after talks"  # earliest, then by slug
     assert s.stories_of(digest, BAY_NEWS.article.slug) == (pair,)
