@@ -83,6 +83,7 @@ class Figure:
     low: float
     high: float | None  # None: no upper bound ("more than 1,200")
     cited: CitedText
+    start: int = 0  # offset of `text` in the cited sentence
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ MIN_DETAIL_WORDS = 3  # ...and of a matched sentence, to count as a detail of it
 MIN_QUOTE_RUN = 3  # words two quotes must share in a row to be the same quotation
 QUOTE_COVER = 0.6  # ...covering this share of the shorter one (or MIN_QUOTE_LONG words)
 MIN_QUOTE_LONG = 8
-NUMBER_CONTEXT = 0.1  # sentence similarity for two figures to be about the same thing
+CONTEXT_WORDS = 8  # words either side of a figure that say what it is about
 
 
 # --- entry point --------------------------------------------------------------------------
@@ -453,7 +454,7 @@ def figures(item: Analyzed) -> list[Figure]:
                 low, high, unit, text = figure
                 cited = CitedText(sentence.text, Citation(item.article.slug, sentence.index))
                 bound = None if math.isinf(high) else high
-                found.append(Figure(text=text, unit=unit, low=low, high=bound, cited=cited))
+                found.append(Figure(text, unit, low, bound, cited, start=match.start()))
     return found
 
 
@@ -524,14 +525,34 @@ def _unit_key(unit: str) -> str:
     return stem(unit.lower().replace("’", "'").removesuffix("'s"))
 
 
-def number_differences(
-    items: Sequence[Analyzed], space: TextSpace, context: float = NUMBER_CONTEXT
-) -> tuple[NumberDifference, ...]:
-    """Figures for the same kind of thing, in similar sentences, that differ between outlets.
+def figure_context(figure: Figure) -> frozenset[str]:
+    """Content stems of the words around a figure (the counted word itself left out)."""
+    sentence = figure.cited.text
+    before = _TOKEN.findall(sentence[: figure.start])[-CONTEXT_WORDS:]
+    after = _TOKEN.findall(sentence[figure.start + len(figure.text) :])[:CONTEXT_WORDS]
+    words = set(content_words(" ".join(before + after)))
+    return frozenset(words - {_unit_key(figure.unit)})
 
-    Two figures count the same thing when their counted words share a stem and their
-    sentences are at least `context` similar. They differ when the stated numbers differ;
-    they disagree (not compatible) when their ranges cannot both hold.
+
+def same_thing(a: Figure, b: Figure, space: TextSpace) -> bool:
+    """Whether two figures with the same counted word count the same thing.
+
+    Their surroundings must share a content word ("killed 12 people" / "killed 15 people"),
+    or their whole sentences must say the same thing (as aligned facts do). "Civilians under
+    fire" and "civilians killed or wounded" share the counted word only: not the same thing.
+    """
+    if figure_context(a) & figure_context(b):
+        return True
+    similarity = sentence_similarity(space, [a.cited.text], [b.cited.text])
+    return bool(similarity[0, 0] >= ALIGN_THRESHOLD)
+
+
+def number_differences(items: Sequence[Analyzed], space: TextSpace) -> tuple[NumberDifference, ...]:
+    """Figures for the same thing that differ between outlets, each side cited.
+
+    Two figures count the same thing when their counted words share a stem and
+    `same_thing` holds. They differ when the stated numbers differ; they disagree (not
+    compatible) when their ranges cannot both hold.
     """
     per_article = [figures(item) for item in items]
     by_unit: dict[str, list[tuple[int, Figure]]] = {}
@@ -549,8 +570,7 @@ def number_differences(
                     continue
                 if (fa.low, fa.high) == (fb.low, fb.high):
                     continue
-                similarity = sentence_similarity(space, [fa.cited.text], [fb.cited.text])
-                if similarity[0, 0] >= context:
+                if same_thing(fa, fb, space):
                     pairs.append((fa, fb))
         if not pairs:
             continue

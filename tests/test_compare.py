@@ -140,10 +140,26 @@ def test_a_bound_and_a_count_that_can_both_hold_are_compatible():
 def test_same_figures_and_different_things_are_not_differences():
     assert _numbers("The flood killed 12 people.", "The flood killed 12 people.") == ()
     assert _numbers("The flood killed 12 people.", "The flood killed 15 sheep.") == ()
-    # same word counted, but sentences about different things
-    assert (
-        _numbers("The choir has 40 singers.", "Rebels shelled 35 villages near the border.") == ()
+    # the same word counted, about different things
+    choir = "The choir has 40 singers from the old town."
+    festival = "The rival festival hired 35 singers for its opening night."
+    assert _numbers(choir, festival) == ()
+    under_fire = (
+        "The talks failed to alleviate the suffering of the hundreds of thousands of "
+        "Ukrainian civilians under Russian fire."
     )
+    casualties = "The invasion has killed or wounded more than 1,200 civilians, officials said."
+    assert _numbers(under_fire, casualties) == ()
+
+
+def test_figure_context_leaves_out_the_counted_word():
+    (figure,) = _figures("Rescuers said the flood killed 12 people in the valley on Monday.")
+    assert figure_context_words(figure) >= {"flood", "kill", "valley"}
+    assert "peopl" not in c.figure_context(figure)
+
+
+def figure_context_words(figure: c.Figure) -> set[str]:
+    return set(c.figure_context(figure))
 
 
 def test_figures_within_one_outlet_are_not_compared():

@@ -195,7 +195,7 @@ def _unique(path: str, digest: Digest, comparison: Comparison) -> str:
 
 def _numbers(path: str, digest: Digest, comparison: Comparison) -> str:
     if not comparison.numbers:
-        return "## Numbers that differ\n\nNo figure differs between the outlets.\n"
+        return "## Numbers that differ\n\nThe outlets give no differing figures for the same thing.\n"
     rows = []
     for difference in comparison.numbers:
         verdict = "ranges overlap" if difference.compatible else "disagree"
