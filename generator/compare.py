@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from . import nlp
 from .model import Analyzed, Citation, CitedText, Digest, Quote
@@ -154,12 +155,14 @@ class Comparison:
     people: tuple[PersonUse, ...]
     sources: tuple[SourceCitation, ...]
     gaps: tuple[Gap, ...]
+    omitted: tuple[str, ...] = ()  # slugs of the story's articles left out of the comparison
 
 
 # --- knobs --------------------------------------------------------------------------------
 
 ALIGN_THRESHOLD = 0.3  # cosine (words + character n-grams) for two sentences to match
 CHAR_WEIGHT = 0.3
+MAX_SIDES = 6  # outlets side by side; more would not fit a page
 QUOTE_BONUS = 0.2  # added when both sentences quote mostly the same words
 MIN_UNIQUE_WORDS = 2  # novel content words a run of an unmatched sentence needs
 MIN_DETAIL_WORDS = 3  # ...and of a matched sentence, to count as a detail of its own
@@ -173,33 +176,57 @@ CONTEXT_WORDS = 8  # words either side of a figure that say what it is about
 
 
 def compare(items: Sequence[Analyzed], digest: Digest | None = None) -> Comparison:
-    """Compare the articles of one story (in story order: oldest first)."""
-    items = list(items)
-    sentences = [[s.text for s in item.analysis.sentences] for item in items]
-    space = TextSpace([t for texts in sentences for t in texts], char_weight=CHAR_WEIGHT)
-    shared, matched = align_sentences(items, space)
+    """Compare the articles of one story (in story order: oldest first).
+
+    With many articles, one per outlet (its longest) and at most MAX_SIDES outlets (those
+    with the longest articles) are compared; the rest are listed as not compared.
+    """
+    everything = list(items)
+    items = sides_to_compare(everything)
+    table = StorySentences(items)
+    shared, matched = align_sentences(items, table)
     stems = [_stem_set(item) for item in items]
     unique = tuple(_unique_facts(i, item, matched[i], stems) for i, item in enumerate(items))
-    shared = tuple(
+    shared = [
         SharedFact(
             versions=tuple(
                 _marked(v.cited, _article_index(items, v.cited.citation.article), stems)
                 for v in fact.versions
             ),
-            similarity=fact.similarity,
+            similarity=min(fact.similarity, 1.0),
         )
         for fact in shared
-    )
+    ]
+    compared = {item.article.slug for item in items}
     return Comparison(
         sides=tuple(_side(item) for item in items),
-        shared=shared,
+        shared=tuple(shared),
         unique=unique,
-        numbers=number_differences(items, space),
+        numbers=number_differences(items, table),
         quotes=align_quotes(items),
         people=people_use(items, digest),
         sources=tuple(s for item in items for s in sources_cited(item)),
         gaps=coverage_gaps(items, digest),
+        omitted=tuple(a.article.slug for a in everything if a.article.slug not in compared),
     )
+
+
+def sides_to_compare(items: Sequence[Analyzed], limit: int | None = None) -> list[Analyzed]:
+    """One article per outlet (its longest), at most `limit` outlets, in story order."""
+    limit = MAX_SIDES if limit is None else limit
+    best: dict[str, Analyzed] = {}
+    for item in items:
+        outlet = item.article.outlet
+        if outlet not in best or _length(item) > _length(best[outlet]):
+            best[outlet] = item
+    chosen = sorted(best.values(), key=_length, reverse=True)[:limit]
+    keep = {item.article.slug for item in chosen}
+    return [item for item in items if item.article.slug in keep]
+
+
+def _length(item: Analyzed) -> tuple[int, str]:
+    # ties: the earlier slug counts as longer, so the choice never depends on input order
+    return (item.analysis.word_count, "".join(chr(0x10FFFF - ord(c)) for c in item.article.slug))
 
 
 def _article_index(items: Sequence[Analyzed], slug: str) -> int:
@@ -235,36 +262,69 @@ def quoted_words(text: str) -> frozenset[str]:
     return frozenset(w for q in _QUOTED.findall(text) for w in content_words(q))
 
 
-def sentence_similarity(
-    space: TextSpace,
-    left: Sequence[str],
-    right: Sequence[str],
-    speakers: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]] | None = None,
-) -> np.ndarray:
-    """Cosine in the space, plus a bonus where the two sentences quote the same words.
+def _shared_counts(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """For every two sets, the size of their intersection; and each set's size."""
+    vocabulary = {w: k for k, w in enumerate(sorted(frozenset().union(*sets)))}
+    rows = [i for i, words in enumerate(sets) for _ in words]
+    columns = [vocabulary[w] for words in sets for w in words]
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, columns)), shape=(len(sets), max(len(vocabulary), 1))
+    )
+    sizes = np.array([len(words) for words in sets], dtype=float)
+    return np.asarray((incidence @ incidence.T).toarray()), sizes
 
-    With `speakers` (per sentence, the surnames of whoever it quotes), two sentences quoting
-    different people lose that bonus: "We are ready to..." said by two people is two facts.
+
+def sentence_similarity(
+    space: TextSpace, texts: Sequence[str], speakers: Sequence[frozenset[str]] | None = None
+) -> np.ndarray:
+    """Every two sentences: cosine in the space, plus a bonus when they quote the same words.
+
+    The bonus needs half the quoted content words of the shorter quotation in common. With
+    `speakers` (per sentence, the surnames of whoever it quotes), two sentences quoting
+    different people lose as much: "We are ready to..." said by two people is two facts.
     """
-    matrix = space.matrix(left, right)
+    matrix = space.matrix(texts)
+    if not texts:
+        return matrix
+    shared, sizes = _shared_counts([quoted_words(t) for t in texts])
+    smaller = np.minimum.outer(sizes, sizes)
+    matrix += QUOTE_BONUS * ((shared > 0) & (shared >= 0.5 * smaller))
     if speakers is not None:
-        for i, a in enumerate(speakers[0]):
-            for j, b in enumerate(speakers[1]):
-                if a and b and not a & b:
-                    matrix[i, j] -= QUOTE_BONUS
-    quoted_left = [quoted_words(t) for t in left]
-    quoted_right = [quoted_words(t) for t in right]
-    for i, a in enumerate(quoted_left):
-        if not a:
-            continue
-        for j, b in enumerate(quoted_right):
-            if b and len(a & b) >= 0.5 * min(len(a), len(b)):
-                matrix[i, j] += QUOTE_BONUS
+        shared, sizes = _shared_counts(speakers)
+        known = np.outer(sizes > 0, sizes > 0)
+        matrix -= QUOTE_BONUS * (known & (shared == 0))
     return matrix
 
 
+class StorySentences:
+    """All sentences of a story's articles, compared with one another once."""
+
+    def __init__(self, items: Sequence[Analyzed]) -> None:
+        self.offsets: list[int] = []
+        texts: list[str] = []
+        speakers: list[frozenset[str]] = []
+        for item in items:
+            self.offsets.append(len(texts))
+            texts.extend(s.text for s in item.analysis.sentences)
+            speakers.extend(_speakers(item))
+        self.index = {item.article.slug: k for k, item in enumerate(items)}
+        space = TextSpace(texts, char_weight=CHAR_WEIGHT)
+        self.matrix = sentence_similarity(space, texts, speakers)
+
+    def block(self, a: int, b: int, sizes: Sequence[int]) -> np.ndarray:
+        """Similarities of article a's sentences (rows) with article b's (columns)."""
+        ra, rb = self.offsets[a], self.offsets[b]
+        return self.matrix[ra : ra + sizes[a], rb : rb + sizes[b]]
+
+    def between(self, left: Citation, right: Citation) -> float:
+        """Similarity of two cited sentences of the story."""
+        i = self.offsets[self.index[left.article]] + left.sentence
+        j = self.offsets[self.index[right.article]] + right.sentence
+        return float(self.matrix[i, j])
+
+
 def align_sentences(
-    items: Sequence[Analyzed], space: TextSpace, threshold: float = ALIGN_THRESHOLD
+    items: Sequence[Analyzed], table: StorySentences, threshold: float = ALIGN_THRESHOLD
 ) -> tuple[list[SharedFact], list[set[int]]]:
     """Group sentences of different articles that say the same thing.
 
@@ -272,15 +332,13 @@ def align_sentences(
     if the result still holds at most one sentence per article, so every shared fact shows
     each outlet's single closest sentence.
     """
-    texts = [[s.text for s in item.analysis.sentences] for item in items]
+    sizes = [len(item.analysis.sentences) for item in items]
     edges: list[tuple[float, int, int, int, int]] = []
     for a in range(len(items)):
         for b in range(a + 1, len(items)):
-            if not texts[a] or not texts[b]:
+            if not sizes[a] or not sizes[b]:
                 continue
-            matrix = sentence_similarity(
-                space, texts[a], texts[b], (_speakers(items[a]), _speakers(items[b]))
-            )
+            matrix = table.block(a, b, sizes)
             for i, j in zip(*np.nonzero(matrix >= threshold), strict=True):
                 edges.append((-float(matrix[i, j]), a, int(i), b, int(j)))
     edges.sort()
@@ -534,7 +592,7 @@ def figure_context(figure: Figure) -> frozenset[str]:
     return frozenset(words - {_unit_key(figure.unit)})
 
 
-def same_thing(a: Figure, b: Figure, space: TextSpace) -> bool:
+def same_thing(a: Figure, b: Figure, table: StorySentences) -> bool:
     """Whether two figures with the same counted word count the same thing.
 
     Their surroundings must share a content word ("killed 12 people" / "killed 15 people"),
@@ -543,11 +601,12 @@ def same_thing(a: Figure, b: Figure, space: TextSpace) -> bool:
     """
     if figure_context(a) & figure_context(b):
         return True
-    similarity = sentence_similarity(space, [a.cited.text], [b.cited.text])
-    return bool(similarity[0, 0] >= ALIGN_THRESHOLD)
+    return table.between(a.cited.citation, b.cited.citation) >= ALIGN_THRESHOLD
 
 
-def number_differences(items: Sequence[Analyzed], space: TextSpace) -> tuple[NumberDifference, ...]:
+def number_differences(
+    items: Sequence[Analyzed], table: StorySentences
+) -> tuple[NumberDifference, ...]:
     """Figures for the same thing that differ between outlets, each side cited.
 
     Two figures count the same thing when their counted words share a stem and
@@ -570,7 +629,7 @@ def number_differences(items: Sequence[Analyzed], space: TextSpace) -> tuple[Num
                     continue
                 if (fa.low, fa.high) == (fb.low, fb.high):
                     continue
-                if same_thing(fa, fb, space):
+                if same_thing(fa, fb, table):
                     pairs.append((fa, fb))
         if not pairs:
             continue

@@ -210,7 +210,7 @@ def story_summary(
     # LexRank divides by zero on degenerate inputs; an unrated sentence rates lowest
     scores = [0.0 if math.isnan(x) else x for x in sumy_ratings(options.algorithm, pooled)]
     space = TextSpace([s.text for s in pooled], char_weight=comparing.CHAR_WEIGHT)
-    alike = comparing.sentence_similarity(space, [s.text for s in pooled], [s.text for s in pooled])
+    alike = comparing.sentence_similarity(space, [s.text for s in pooled])
     count = min(options.summary_sentences, len(pooled))
     share = math.ceil(count / len(items))
     taken: list[int] = []

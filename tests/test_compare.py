@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from generator import compare as c
-from generator.model import CitedText
+from generator.model import Citation, CitedText
 from generator.similarity import TextSpace
 from tests.storyfixtures import BAY_NEWS, HARBOUR_TIMES, item
 
@@ -126,7 +126,7 @@ def test_differing_counts_of_the_same_thing_are_reported_with_both_sides(compari
 
 def _numbers(left: str, right: str) -> tuple[c.NumberDifference, ...]:
     a, b = item("a", "A", [[left]]), item("b", "B", [[right]])
-    return c.number_differences([a, b], TextSpace([left, right]))
+    return c.number_differences([a, b], c.StorySentences([a, b]))
 
 
 def test_a_bound_and_a_count_that_can_both_hold_are_compatible():
@@ -165,7 +165,7 @@ def figure_context_words(figure: c.Figure) -> set[str]:
 def test_figures_within_one_outlet_are_not_compared():
     a = item("a", "Same", [["The flood killed 12 people in the valley."]])
     b = item("b", "Same", [["The flood killed 15 people in the valley."]])
-    assert c.number_differences([a, b], TextSpace(["x"])) == ()
+    assert c.number_differences([a, b], c.StorySentences([a, b])) == ()
 
 
 # --- quotes ---------------------------------------------------------------------------------
@@ -294,8 +294,31 @@ def test_sentences_quoting_different_people_are_not_aligned_on_wording_alone():
     a = item("a", "A", [[said.format("Berg")]], speakers={"We are": "Tom Berg"})
     b = item("b", "B", [[said.format("Ruiz")]], speakers={"We are": "Ana Ruiz"})
     same = item("c", "C", [[said.format("Berg")]], speakers={"We are": "Tom Berg"})
-    space = TextSpace([said])
-    texts = [said.format("Berg")], [said.format("Ruiz")]
-    apart = c.sentence_similarity(space, *texts, (c._speakers(a), c._speakers(b)))
-    together = c.sentence_similarity(space, texts[0], texts[0], (c._speakers(a), c._speakers(same)))
-    assert apart[0, 0] < together[0, 0] - c.QUOTE_BONUS / 2
+    table = c.StorySentences([a, b, same])
+    apart = table.between(Citation("a", 0), Citation("b", 0))
+    together = table.between(Citation("a", 0), Citation("c", 0))
+    assert together - apart > c.QUOTE_BONUS
+
+
+def test_sentence_similarity_rewards_shared_quoted_words():
+    texts = [
+        "He accused them of peddling “fakes” about the war.",
+        "Officials called the reports “fakes,” the minister said.",
+        "Officials called the reports fakes, the minister said.",
+    ]
+    matrix = c.sentence_similarity(TextSpace(texts), texts)
+    plain = TextSpace(texts).matrix(texts)
+    assert matrix[0, 1] == pytest.approx(plain[0, 1] + c.QUOTE_BONUS)
+    assert matrix[0, 2] == pytest.approx(plain[0, 2])
+
+
+def test_many_outlets_are_capped_to_one_article_each_and_the_longest():
+    short = item("s", "Same Outlet", [["The port strike went on."]])
+    long = item("l", "Same Outlet", [["The port strike went on for a second long week."]])
+    others = [item(f"o{n}", f"Outlet {n}", [["The port strike went on today."]]) for n in range(8)]
+    chosen = c.sides_to_compare([short, long, *others], limit=4)
+    slugs = [x.article.slug for x in chosen]
+    assert "s" not in slugs and "l" in slugs and len(slugs) == 4
+    comparison = c.compare([short, long, *others])
+    assert len(comparison.sides) == c.MAX_SIDES
+    assert "s" in comparison.omitted

@@ -301,3 +301,15 @@ def test_any_article_text_stays_inert_on_a_comparison_page(sentence, outlet):
     for position in [m.start() for m in re.finditer("<", body)]:
         assert ALLOWED_TAG.match(body, position), body[position : position + 30]
     assert "](javascript" not in body
+
+
+def test_articles_left_out_of_a_comparison_are_still_listed():
+    reports = [
+        item(f"r{n}", "Wire" if n < 2 else f"Outlet {n}", [["The port strike went on today."]])
+        for n in range(3)
+    ]
+    story = s.Story(slug="x", title="t", articles=("r0", "r1", "r2"))
+    digest = Digest(articles=tuple(reports))
+    story = replace(story, comparison=compare(reports, digest))
+    page = render.story_page(replace(digest, stories=(story,)), story)
+    assert "1 more report(s)" in page and "../articles/r1.md" in page

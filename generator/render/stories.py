@@ -154,7 +154,16 @@ def _sides(path: str, digest: Digest, comparison: Comparison) -> str:
             for s in comparison.sides
         ],
     ]
-    return "## Side by side\n\n" + md.table(header, rows)
+    text = "## Side by side\n\n" + md.table(header, rows)
+    if comparison.omitted:
+        text += (
+            f"\n{len(comparison.omitted)} more report(s) of this story, not compared "
+            "(one article per outlet, at most six outlets):\n\n"
+            + "".join(
+                _article_line(path, digest.article(slug).article) for slug in comparison.omitted
+            )
+        )
+    return text
 
 
 def _shared(path: str, digest: Digest, comparison: Comparison) -> str:
@@ -195,7 +204,9 @@ def _unique(path: str, digest: Digest, comparison: Comparison) -> str:
 
 def _numbers(path: str, digest: Digest, comparison: Comparison) -> str:
     if not comparison.numbers:
-        return "## Numbers that differ\n\nThe outlets give no differing figures for the same thing.\n"
+        return (
+            "## Numbers that differ\n\nThe outlets give no differing figures for the same thing.\n"
+        )
     rows = []
     for difference in comparison.numbers:
         verdict = "ranges overlap" if difference.compatible else "disagree"
