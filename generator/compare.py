@@ -262,7 +262,7 @@ def quoted_words(text: str) -> frozenset[str]:
     return frozenset(w for q in _QUOTED.findall(text) for w in content_words(q))
 
 
-def _shared_counts(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+def shared_counts(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
     """For every two sets, the size of their intersection; and each set's size."""
     vocabulary = {w: k for k, w in enumerate(sorted(frozenset().union(*sets)))}
     rows = [i for i, words in enumerate(sets) for _ in words]
@@ -286,11 +286,11 @@ def sentence_similarity(
     matrix = space.matrix(texts)
     if not texts:
         return matrix
-    shared, sizes = _shared_counts([quoted_words(t) for t in texts])
+    shared, sizes = shared_counts([quoted_words(t) for t in texts])
     smaller = np.minimum.outer(sizes, sizes)
     matrix += QUOTE_BONUS * ((shared > 0) & (shared >= 0.5 * smaller))
     if speakers is not None:
-        shared, sizes = _shared_counts(speakers)
+        shared, sizes = shared_counts(speakers)
         known = np.outer(sizes > 0, sizes > 0)
         matrix -= QUOTE_BONUS * (known & (shared == 0))
     return matrix

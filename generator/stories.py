@@ -84,6 +84,21 @@ def date_factor(a: dt.date | None, b: dt.date | None, window_days: float) -> flo
     return 1.0 if gap <= window_days else 0.5 ** ((gap - window_days) / window_days)
 
 
+def entity_overlaps(documents: Sequence[Document]) -> np.ndarray:
+    """Jaccard overlap of the names of every two documents (0 where either has none)."""
+    shared, sizes = comparing.shared_counts([d.entities for d in documents])
+    union = np.add.outer(sizes, sizes) - shared
+    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+
+def date_factors(documents: Sequence[Document], window_days: float) -> np.ndarray:
+    """`date_factor` for every two documents, at once."""
+    days = np.array([d.published.toordinal() if d.published else np.nan for d in documents])
+    gap = np.abs(np.subtract.outer(days, days))
+    factor = np.power(0.5, np.maximum(gap - window_days, 0) / window_days)
+    return np.where(np.isnan(factor), 1.0, factor)
+
+
 def similarity_matrix(
     documents: Sequence[Document],
     idf_documents: Sequence[str] | None = None,
@@ -97,21 +112,10 @@ def similarity_matrix(
         space = TextSpace(fit, char_weight=options.char_weight)
     matrix = space.matrix(texts)
     weight = options.entity_weight
-    if weight > 0:
-        for i, a in enumerate(documents):
-            for j in range(i + 1, len(documents)):
-                b = documents[j]
-                overlap = entity_overlap(a.entities, b.entities)
-                if overlap:
-                    mixed = matrix[i, j] + weight * overlap * (1 - matrix[i, j])
-                    matrix[i, j] = matrix[j, i] = mixed
+    if weight > 0 and any(d.entities for d in documents):
+        matrix += weight * entity_overlaps(documents) * (1 - matrix)
     if options.window_days > 0:
-        for i, a in enumerate(documents):
-            for j in range(i + 1, len(documents)):
-                factor = date_factor(a.published, documents[j].published, options.window_days)
-                if factor < 1:
-                    matrix[i, j] *= factor
-                    matrix[j, i] *= factor
+        matrix *= date_factors(documents, options.window_days)
     np.fill_diagonal(matrix, 1.0)
     return np.clip(matrix, 0.0, 1.0)
 
