@@ -416,12 +416,15 @@ def unique_spans(
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # spans of the novel words in the current run
 
+    tokens = list(_TOKEN.finditer(text))
+    starts = {m.start(): k for k, m in enumerate(tokens)}
+
     def close() -> None:
         if len(run) >= min_words:
-            spans.append((run[0][0], run[-1][1]))
+            spans.append((_extend_left(tokens, starts[run[0][0]]), run[-1][1]))
         run.clear()
 
-    for match in _TOKEN.finditer(text):
+    for match in tokens:
         words = content_words(match.group(), numbers=True)
         if not words:
             continue  # a stop word: neither novel nor known
@@ -431,6 +434,27 @@ def unique_spans(
             close()
     close()
     return tuple(spans)
+
+
+_QUALIFYING = frozenset(
+    {"more", "than", "less", "fewer", "nearly", "almost", "about", "around", "over", "at"}
+    | {"least", "up", "to", "some", "a", "an"}
+)
+
+
+def _extend_left(tokens: Sequence[re.Match[str]], first: int) -> int:
+    """Start a run earlier over the qualifiers and numbers just before it ("more than an")."""
+    k = first
+    while k > 0 and (
+        tokens[k - 1].group().lower() in _QUALIFYING or tokens[k - 1].group()[0].isdigit()
+    ):
+        between = tokens[k - 1].string[tokens[k - 1].end() : tokens[k].start()]
+        if between.strip():  # punctuation between: a different phrase
+            break
+        k -= 1
+    if all(t.group().lower() in ("a", "an") for t in tokens[k:first]):
+        k = first  # an article alone adds nothing
+    return tokens[k].start()
 
 
 def _others(stems: Sequence[frozenset[str]], index: int) -> frozenset[str]:
@@ -795,6 +819,8 @@ _SOURCE_PATTERNS = (
     re.compile(rf"(?P<src>(?:[Tt]he\s+)?(?:{_CAP}\s+)*(?i:{_MEDIA_NOUN}))\b"),
     # "Interfax reported", "Reuters reports"
     re.compile(rf"(?P<src>{_NAME})\s+(?:reported|reports|quoted|cited)\b"),
+    # "the United Nations says": only for names the analysis knows as organisations
+    re.compile(rf"(?P<src>{_NAME})\s+(?:says|said|estimates|estimated|announced)\b"),
 )
 _TOLD_OR_REPORTED = re.compile(
     r"(?:\btold|\bto|\bwith|\bin|\bon|\bby)\s*$|^\s*(?:reported|reports|said|says|quoted|cited)\b",
@@ -820,6 +846,7 @@ def sources_cited(item: Analyzed) -> list[SourceCitation]:
     people = {
         w.lower() for p in item.analysis.people for f in (p.name, *p.aliases) for w in f.split()
     }
+    organisations = {_normal(name) for name in item.analysis.organisations}
     for sentence in item.analysis.sentences:
         text = _mask_quotes(sentence.text)
         hits: list[tuple[int, int]] = []
@@ -841,6 +868,8 @@ def sources_cited(item: Analyzed) -> list[SourceCitation]:
                     continue
                 if number == 2 and all(w.lower() in people for w in name.split()):
                     continue  # a person reported something
+                if number == 3 and _normal(name) not in organisations:
+                    continue  # "Kuleba said": people speak, only organisations are sources
                 start = text.index(name, start)
                 hits.append((start, start + len(name)))
         for start, end in _outermost(hits):

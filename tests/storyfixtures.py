@@ -28,6 +28,7 @@ def item(
     story: str | None = None,
     people: Sequence[str] = (),
     places: Sequence[str] = (),
+    organisations: Sequence[str] = (),
     speakers: dict[str, str] | None = None,
 ) -> Analyzed:
     """An analysed article: each paragraph a list of sentences; quotes found by their marks.
@@ -69,6 +70,7 @@ def item(
         people=tuple(found_people),
         quotes=tuple(quotes),
         places=tuple(places),
+        organisations=tuple(organisations),
     )
     article = Article(
         path=f"{slug}.md",

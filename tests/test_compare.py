@@ -242,6 +242,20 @@ def test_source_patterns(sentence, expected):
     assert [s.name for s in c.sources_cited(article)] == expected
 
 
+def test_organisations_that_say_something_are_sources_people_are_not():
+    sentence = "More than 2 million have fled, the United Nations says, and Kuleba said so too."
+    known = item("a", "X", [[sentence]], organisations=("the United Nations",))
+    unknown = item("b", "X", [[sentence]])
+    assert [s.name for s in c.sources_cited(known)] == ["the United Nations"]
+    assert c.sources_cited(unknown) == []
+
+
+def test_unique_runs_keep_the_qualifier_before_a_figure():
+    text = "They met for more than an hour around a U-shaped table."
+    spans = c.unique_spans(text, frozenset(["met"]), min_words=3)
+    assert [text[s:e] for s, e in spans] == ["more than an hour around a U-shaped table"]
+
+
 def test_coverage_gaps_name_who_mentions_and_who_does_not(comparison):
     gaps = {(g.kind, g.name): g for g in comparison.gaps}
     ruiz = gaps[("person", "Ana Ruiz")]
