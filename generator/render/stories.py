@@ -37,24 +37,25 @@ def index_page(digest: Digest) -> str:
     if not digest.stories:
         return "\n".join([*lines, "No stories yet.\n"])
     lines.append(
-        "Articles that report the same story, grouped. A story told by several outlets "
-        "has a comparison: what they share, what only one reports, and whom each quoted.\n"
+        "Articles that report the same story, grouped, newest first. A story told by several "
+        "outlets has a comparison: what they share, what only one reports, and whom each "
+        "quoted.\n"
     )
-    rows = []
     for story in digest.stories:
         articles = [digest.article(slug).article for slug in story.articles]
         outlets = sorted({a.outlet for a in articles})
         dates = sorted(a.published.isoformat() for a in articles if a.published)
-        rows.append(
-            [
-                md.link(story.title, md.href(INDEX, md.story_path(story.slug))),
-                ", ".join(md.text(o) for o in outlets),
-                str(len(articles)),
-                dates[-1] if dates else "—",
-                "compared" if story.comparison is not None else "—",
-            ]
+        when = " to ".join(dict.fromkeys([dates[0], dates[-1]])) if dates else "undated"
+        label = "comparison of" if story.comparison is not None else "report by"
+        lines.append(f"## {md.link(story.title, md.href(INDEX, md.story_path(story.slug)))}\n")
+        lines.append(
+            f"{len(articles)} article{'s' if len(articles) != 1 else ''} · {label} "
+            + ", ".join(md.text(o) for o in outlets)
+            + f" · {when}\n"
         )
-    lines.append(md.table(["Story", "Outlets", "Articles", "Latest", "Comparison"], rows))
+        if story.summary:
+            first = story.summary[0]
+            lines.append(f"> {md.text(first.text)} {_cite(INDEX, digest, first)}\n")
     return "\n".join(lines)
 
 
