@@ -225,6 +225,7 @@ class Story:
     articles: tuple[str, ...]  # article slugs, oldest first
     summary: tuple[CitedText, ...] = ()  # multi-source summary, every sentence cited
     comparison: object | None = None  # compare.Comparison when the story has 2+ outlets
+    paths: tuple[str, ...] = ()  # content paths of its articles, in `articles` order
 
 
 @dataclass(frozen=True)
