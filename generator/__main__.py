@@ -58,7 +58,9 @@ def _analysis(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, help="worker processes (default: CPU cores)")
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(evaluations: bool = True) -> argparse.ArgumentParser:
+    """The command line. `evaluations=False` leaves the evaluation modules unimported (they
+    import sumy, scikit-learn...): `build` and `check` never need them."""
     main = argparse.ArgumentParser(
         prog="digest",
         description=DESCRIPTION,
@@ -101,7 +103,7 @@ def parser() -> argparse.ArgumentParser:
         description="Measure quality on evaluation data (default folder ../shared/eval).",
     )
     kinds = evaluate.add_subparsers(dest="evaluation", required=True, metavar="NAME")
-    for name in evaluation.EVALUATIONS:
+    for name in evaluation.EVALUATIONS if evaluations else ():
         module = evaluation.module(name)
         sub = kinds.add_parser(
             name,
@@ -136,7 +138,9 @@ def report(problems: Sequence[Problem]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    fast = bool(argv) and argv[0] in ("build", "check")
+    args = parser(evaluations=not fast).parse_args(argv)
     try:
         if args.command == "eval":
             return evaluation.module(args.evaluation).run(args)

@@ -37,8 +37,22 @@ def generate(settings: Settings, progress: Progress | None = None) -> Generated:
             Problem(item.article.path, message, None, "warning")
             for message in item.analysis.warnings
         )
-    digest = link.link(items, settings)
+    digest = linked(items, settings)
     return Generated(digest, render.render(digest), problems, analysed)
+
+
+def linked(items: Sequence[Analyzed], settings: Settings) -> Digest:
+    """The linked corpus; when no article changed, the one linked last time."""
+    store = cache.LinkCache(settings.cache_dir if settings.use_cache else None)
+    analysis_keys = [cache.key(item.article, settings) for item in items]
+    entry = cache.link_key(analysis_keys, [item.article.slug for item in items], settings)
+    found = store.get(entry)
+    if found is not None:
+        people, events, stories = found
+        return Digest(link.newest_first(items), people, events, stories)
+    digest = link.link(items, settings)
+    store.put(entry, (digest.people, digest.events, digest.stories))
+    return digest
 
 
 def analyse(

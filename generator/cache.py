@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+from collections.abc import Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -110,6 +112,82 @@ class AnalysisCache:
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(_adapter().dump_json(_Entry.model_construct(analysis=analysis)))
         os.replace(temporary, path)
+
+
+# --- the linked corpus ----------------------------------------------------------------------
+# Linking (people, events, stories and their comparisons) is corpus-wide and costs seconds
+# at a thousand articles, minutes at ten thousand. A build where no article changed links
+# exactly the same inputs, so its result is kept too: one file, replaced by every new link.
+
+# Code that does not decide what link() returns: a change to it keeps the linked corpus.
+_NOT_LINK_CODE = ("__main__.py", "build.py", "progress.py", "write.py", "render", "evaluation")
+# Settings that never change the Digest (where files are, how the run reports).
+_NOT_LINK_SETTINGS = {"content_dir", "docs_dir", "cache_dir", "jobs", "strict", "use_cache"}
+_NOT_LINK_SETTINGS |= {"progress"}
+
+
+@cache
+def link_code_fingerprint() -> str:
+    """A hash of the source of every module that can change the linked corpus."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).as_posix()
+        if relative.split("/")[0] in _NOT_LINK_CODE or relative == "cache.py":
+            continue
+        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def link_key(analysis_keys: Sequence[str], slugs: Sequence[str], settings: Settings) -> str:
+    """Everything link() reads: each article's analysis key (file bytes, path, analysis
+    settings, versions), its slug (which can depend on other files), the settings and the
+    code of the corpus step."""
+    digest = hashlib.sha256()
+    relevant = settings.model_dump(mode="json", exclude=_NOT_LINK_SETTINGS)
+    digest.update(json.dumps(relevant, sort_keys=True).encode() + b"\0")
+    digest.update(link_code_fingerprint().encode() + b"\0")
+    for entry, slug in zip(analysis_keys, slugs, strict=True):
+        digest.update(f"{entry} {slug}\n".encode())
+    return digest.hexdigest()
+
+
+class LinkCache:
+    """The people, events and stories of the last linked corpus, by `link_key`.
+
+    Pickled: they hold tuples of nested dataclasses (and comparisons) that JSON would have
+    to be taught. A pickle runs code when loaded, so the cache folder must be as trusted as
+    the code itself (it is the project's own folder, or CI's cache of it).
+    """
+
+    FOLDER = "linked"
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder / self.FOLDER if folder is not None else None
+
+    def get(self, entry: str) -> tuple | None:
+        if self.folder is None:
+            return None
+        try:
+            with open(self.folder / f"{entry}.pickle", "rb") as handle:
+                found = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        except Exception:  # an entry from other code: never fatal, just link again
+            return None
+        return found if isinstance(found, tuple) and len(found) == 3 else None
+
+    def put(self, entry: str, linked: tuple) -> None:
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / f"{entry}.pickle"
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, target)
+        for old in self.folder.glob("*.pickle"):  # only the latest corpus is worth keeping
+            if old != target:
+                old.unlink(missing_ok=True)
 
 
 def to_jsonable(value: object) -> object:

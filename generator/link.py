@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .events import link_events
 from .model import Analyzed, Digest
-from .people import merge_people
 from .settings import Settings
-from .stories import link_stories
 
 
 def newest_first(items: Sequence[Analyzed]) -> tuple[Analyzed, ...]:
@@ -28,6 +25,12 @@ def newest_first(items: Sequence[Analyzed]) -> tuple[Analyzed, ...]:
 
 def link(items: Sequence[Analyzed], settings: Settings) -> Digest:
     """Merge per-article findings into the corpus: the Digest render reads."""
+    # Imported here: scikit-learn and sumy take seconds to import, and a build whose
+    # articles are all unchanged reuses the last linked corpus (build.linked) instead.
+    from .events import link_events
+    from .people import merge_people
+    from .stories import link_stories
+
     articles = newest_first(items)
     people = merge_people(articles)
     digest = Digest(articles=articles, people=people, events=link_events(articles, people))

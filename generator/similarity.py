@@ -17,11 +17,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
@@ -87,6 +89,10 @@ class TextSpace:
     def __init__(
         self, idf_documents: Iterable[str], char_weight: float = 0.0, numbers: bool = False
     ) -> None:
+        # Imported here, not at the top: scikit-learn takes a second or more to import, and
+        # a no-change build imports this module (to read cached comparisons) without fitting.
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         documents = [d for d in idf_documents if d.strip()] or [""]
         self.char_weight = char_weight
         self.words = TfidfVectorizer(
@@ -112,6 +118,8 @@ class TextSpace:
 
     def vectors(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Unit-length rows, one per text (empty texts give zero rows)."""
+        from sklearn.preprocessing import normalize
+
         words = normalize(self.words.transform(texts))
         if self.chars is None:
             return words

@@ -96,7 +96,7 @@ import sys
 from generator.__main__ import main
 code = main(["build", "--content", "content", "--docs", "docs", "--cache", ".digest-cache",
              "--jobs", "1", "--progress", "never"])
-heavy = sorted(m for m in ("spacy", "sumy", "nltk", "thinc") if m in sys.modules)
+heavy = sorted(m for m in ("spacy", "sumy", "nltk", "thinc", "sklearn") if m in sys.modules)
 print("HEAVY=" + ",".join(heavy))
 sys.exit(code)
 """
@@ -115,6 +115,26 @@ def test_a_no_change_build_never_imports_the_nlp_stack(project):
     assert result.returncode == 0, result.stderr
     assert "(0 analysed" in result.stderr
     assert "HEAVY=\n" in result.stdout
+
+
+def test_an_unchanged_corpus_reuses_the_last_link_and_a_change_links_again(project):
+    from generator import link
+
+    settings = settings_for(project)
+    first = build.generate(settings).digest
+    assert len(list((project / ".digest-cache" / "linked").glob("*.pickle"))) == 1
+    again = build.generate(settings).digest  # from the link cache
+    fresh = link.link(list(again.articles), settings)
+    assert again == fresh == first
+    assert again.people and again.stories  # the sample has both: the test compares something
+    article = next((project / "content").glob("*nyt*.md"))
+    article.write_text(article.read_text().replace("Kuleba", "Kuleba", 1) + "\nMore.\n")
+    changed = build.generate(settings).digest
+    assert changed != first
+    assert changed == link.link(list(changed.articles), settings)
+    assert len(list((project / ".digest-cache" / "linked").glob("*.pickle"))) == 1
+    (next((project / ".digest-cache" / "linked").glob("*.pickle"))).write_bytes(b"garbage")
+    assert build.generate(settings).digest == changed  # a damaged entry is linked again
 
 
 def test_a_nan_rating_survives_the_cache(tmp_path):
