@@ -11,6 +11,8 @@ processes it waited for) are its own:
 - floor:  a bare spaCy pass: load the same pipeline (same components) and nlp.pipe the same
           article bodies, nothing else. The cold build is compared with it.
 - cold:   `generator build --jobs 1` with an empty cache and an empty docs/.
+- link:   the corpus step alone (people, events, stories) on a quarter, half and all of the
+          articles, their analyses from the cache: CPU seconds, to see how it grows.
 - warm:   the same build again: nothing changed.
 - add:    one new article added, then the build; pages written and articles analysed are
           read from the build's summary line. Then the article is deleted and built again.
@@ -41,7 +43,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import make_corpus  # noqa: E402  (a sibling script, not a package)
 
 PYTHON = sys.executable
-STEPS = ("floor", "cold", "warm", "add", "jobs", "mkdocs")
+STEPS = ("floor", "cold", "link", "warm", "add", "jobs", "mkdocs")
 SUMMARY = re.compile(
     r"digest: (?P<articles>\d+) articles \((?P<analysed>\d+) analysed.*?; "
     r"(?P<written>\d+) pages written, (?P<removed>\d+) removed, (?P<unchanged>\d+) unchanged"
@@ -62,6 +64,27 @@ loaded = time.perf_counter()
 words = sum(len(doc) for doc in nlp.parse(model, bodies))
 done = time.perf_counter()
 print(f"{loaded - start:.3f} {done - loaded:.3f} {words}")
+"""
+
+
+# The corpus step alone, on the first quarter, half and all of the articles (from the cache
+# the cold build filled): how linking grows with the corpus.
+LINK = """
+import sys, time, resource
+from pathlib import Path
+from generator import build, link, read
+from generator.progress import Progress
+from generator.settings import load_settings
+settings = load_settings(Path("."), cache_dir=Path("cache"), jobs=1)
+articles, _ = read.read_content(settings.content_dir)
+items, analysed = build.analyse(articles, settings, Progress("never"))
+assert analysed == 0, "the cache is empty: run the cold step first"
+for share in (4, 2, 1):
+    part = items[: len(items) // share]
+    start = time.process_time()
+    link.link(part, settings)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"{len(part)} {time.process_time() - start:.3f} {peak}")
 """
 
 
@@ -206,6 +229,8 @@ class Figures:
     jobs_cpu_s: float | None = None
     jobs_speedup: float | None = None
     jobs_same_pages: bool | None = None
+    link_cpu_s: dict[int, float] = field(default_factory=dict)  # articles -> CPU seconds
+    link_mb: float | None = None
     mkdocs_s: float | None = None
     mkdocs_mb: float | None = None
     mkdocs_cpu_s: float | None = None
@@ -246,6 +271,15 @@ def measure(size: int, args: argparse.Namespace) -> Figures:
         if figures.floor_s:
             figures.cold_over_floor = figures.cold_s / figures.floor_s
             figures.cold_over_floor_cpu = result.cpu_s / figures.floor_cpu_s
+
+    if "link" in steps:
+        say("link alone, on a quarter, half and all of the corpus")
+        result = run(wrapped([PYTHON, "-c", LINK]), project, {"PYTHONPATH": str(ROOT)})
+        for line in result.stdout.split("\n"):
+            if line.strip():
+                count, cpu, _peak = line.split()
+                figures.link_cpu_s[int(count)] = float(cpu)
+        figures.link_mb = result.peak_mb
 
     if "warm" in steps:
         say("warm build, nothing changed")
@@ -341,6 +375,11 @@ def table(all_figures: list[Figures]) -> str:
             "  cold / floor (target <= 1.5x)",
             lambda f: f"{_fmt(f.cold_over_floor, 'x', 2)} [{_fmt(f.cold_over_floor_cpu, 'x', 2)}]",
         ),
+        (
+            "link alone, CPU: 1/4, 1/2, all",
+            lambda f: " / ".join(f"{v:.1f}" for _, v in sorted(f.link_cpu_s.items())) or "-",
+        ),
+        ("  peak memory", lambda f: _fmt(f.link_mb, " MB", 0)),
         ("warm build, no change (< 3 s)", lambda f: _both(f.warm_s, f.warm_cpu_s, 2)),
         ("one article added", lambda f: _both(f.add_s, f.add_cpu_s, 2)),
         (
