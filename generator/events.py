@@ -278,6 +278,7 @@ def _stemmer():  # nltk's Porter stemmer is plain code: no data, no download
     return PorterStemmer()
 
 
+@functools.lru_cache(maxsize=65536)  # linking compares every two happenings' triggers
 def stem(word: str) -> str:
     return _stemmer().stem(word.lower())
 

@@ -50,6 +50,14 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str, numbers: bool = False) -> list[str]:
+    """Stems of the content words of a text, in order (see `_content_words`)."""
+    return list(_content_words(text, numbers))
+
+
+# Linking reads every sentence several times (fitting the word and the character spaces,
+# then transforming): remembering the words of recent texts saves a third of linking.
+@functools.lru_cache(maxsize=262144)
+def _content_words(text: str, numbers: bool = False) -> tuple[str, ...]:
     """Stems of the content words of a text, in order.
 
     Hyphenated words give their parts and the joined form, so "cease-fire" meets both
@@ -73,7 +81,7 @@ def content_words(text: str, numbers: bool = False) -> list[str]:
             if len(part) < 2 or part in stop or part.split("'")[0] in stop:
                 continue
             out.append(stem(part))
-    return out
+    return tuple(out)
 
 
 def _numbers_too(text: str) -> list[str]:
