@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..events import date_label
-from ..model import Digest, Event
+from ..model import Article, Digest, Event
 from .markdown import cite, event_path, front_matter, href, link, person_path, table, text
 
 INDEX = "events/index.md"
@@ -62,7 +62,7 @@ def index_page(digest: Digest) -> str:
 
 def event_page(digest: Digest, event: Event) -> str:
     path = event_path(event.slug)
-    articles = {item.article.slug: item.article for item in digest.articles}
+    articles = _articles(digest)
     # the page title reaches the HTML <title> and navigation unescaped: escape it here
     lines = [front_matter(title=text(event.title)), f"# {text(event.title)}\n"]
     facts = [
@@ -95,9 +95,27 @@ def event_page(digest: Digest, event: Event) -> str:
     return "\n".join(lines)
 
 
+def _articles(digest: Digest) -> dict[str, Article]:
+    """Articles by slug, built once per digest (not once per event page: thousands)."""
+    found = digest.__dict__.get("_articles_by_slug")
+    if found is None:
+        found = {item.article.slug: item.article for item in digest.articles}
+        object.__setattr__(digest, "_articles_by_slug", found)
+    return found
+
+
+def _person_names(digest: Digest) -> dict[str, str]:
+    """Person names by slug, built once per digest."""
+    found = digest.__dict__.get("_person_names")
+    if found is None:
+        found = {person.slug: person.name for person in digest.people}
+        object.__setattr__(digest, "_person_names", found)
+    return found
+
+
 def _people(digest: Digest, event: Event, path: str) -> str:
     """Participants, linked to their pages when the people stage made one."""
-    known = {person.slug: person.name for person in digest.people}
+    known = _person_names(digest)
     names = dict(zip(event.participants, event.participant_names, strict=False))
     shown = []
     for slug in event.participants:
