@@ -157,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"digest: {exc}", file=sys.stderr)
         return 3
     except pipeline.BuildFailed as exc:
+        report(exc.problems)
         print(f"digest: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -9,8 +9,10 @@ combined with them.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Sequence
 
+import numpy
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -71,9 +73,12 @@ def sumy_ratings(name: str, sentences: Sequence[Sentence]) -> list[float]:
     # An instance attribute shadows the static method for this call only.
     summarizer._get_best_sentences = capture
     try:
-        summarizer(document, 1)
+        # Sentences without content words make LexRank divide 0 by 0: rate those 0, quietly.
+        with numpy.errstate(invalid="ignore", divide="ignore"):
+            summarizer(document, 1)
     finally:
         del summarizer._get_best_sentences
+    captured = [score if math.isfinite(score) else 0.0 for score in captured]
     if len(captured) != len(sentences):  # sumy de-duplicates nothing today; be sure
         raise RuntimeError(f"sumy {name} rated {len(captured)} of {len(sentences)} sentences")
     return captured
