@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import analyze, cache, link, read, render, write
+from . import cache, link, read, render, write
 from .model import Analyzed, Article, Digest, Problem
 from .progress import Progress
 from .settings import Settings
@@ -54,6 +54,8 @@ def analyse(
     results = {i: store.get(k) for i, k in enumerate(keys)}
     missing = [i for i, found in results.items() if found is None]
     if missing:
+        from . import analyze  # spaCy, sumy and NLTK take seconds to import: only when needed
+
         todo = [articles[i] for i in missing]
         for done, (i, analysis) in enumerate(
             zip(missing, analyze.analyze_articles(todo, settings), strict=True), start=1
