@@ -24,6 +24,7 @@ from .model import Article, Problem
 SUFFIXES = (".md", ".markdown", ".txt")
 KNOWN_FIELDS = ("title", "outlet", "published", "url", "authors", "language", "tags", "story")
 MAX_FILE_BYTES = 25_000_000
+MAX_TITLE_CHARS = 300  # a title is a line in lists, tabs and <title>, not a paragraph
 MAX_FRONT_MATTER_BYTES = 64_000  # a few dozen fields; more is not metadata (and YAML is slow)
 UNKNOWN_OUTLET = "Unknown outlet"
 _FINAL_PUNCTUATION = (
@@ -184,6 +185,13 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
         title = derive_title(paragraphs[0])
         warnings.append(
             Problem(name, f"has no title; using its first words: {title!r}", None, "note")
+        )
+    if len(title) > MAX_TITLE_CHARS:
+        title = shorten(title, MAX_TITLE_CHARS)
+        warnings.append(
+            Problem(
+                name, f"has a title longer than {MAX_TITLE_CHARS} characters; cut", None, "warning"
+            )
         )
     if "outlet" not in fields:
         warnings.append(Problem(name, "has no outlet; add 'outlet:' front matter", None, "warning"))
@@ -387,7 +395,19 @@ def is_credit_line(line: str) -> bool:
 
 
 def _is_headline(line: str, max_words: int = 30) -> bool:
-    return len(line.split()) <= max_words and not line.endswith(_FINAL_PUNCTUATION)
+    return (
+        len(line) <= MAX_TITLE_CHARS
+        and len(line.split()) <= max_words
+        and not line.endswith(_FINAL_PUNCTUATION)
+    )
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut to at most `limit` characters at a word boundary, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut >= limit // 2 else limit - 2].rstrip(",;: ") + " …"
 
 
 def _title_case_share(line: str) -> float:
@@ -417,10 +437,11 @@ def split_headline(paragraphs: list[str]) -> tuple[str | None, str | None, list[
 
 def derive_title(paragraph: str, max_words: int = 24) -> str:
     """A title from the opening words: the first clause of the first sentence, cut at a word."""
+    paragraph = paragraph[: MAX_TITLE_CHARS * 4]  # a 5 MB line must not become a title
     sentence = re.split(r"(?<=[.!?])\s+(?=[\"“A-Z])", paragraph, maxsplit=1)[0]
     words = sentence.split()
     if len(words) <= max_words:
-        return sentence.rstrip(".")
+        return shorten(sentence.rstrip("."), MAX_TITLE_CHARS)
     clause = ""
     for part in re.split(r"(?<=,)\s+", sentence):
         candidate = f"{clause} {part}".strip()

@@ -38,6 +38,14 @@ SUMY_ALGORITHMS: dict[str, type] = {
     "reduction": ReductionSummarizer,
 }
 DEFAULT_ALGORITHM = "lexrank"
+# KL-Sum is worse than quadratic in sentences (100: ~3 s, 300: over a minute).
+RATING_LIMITS = {"kl": 100}
+
+
+def rating_limit(algorithm: str, max_sentences: int) -> int:
+    """How many sentences (from the start of the article) the algorithm may rate."""
+    name = DEFAULT_ALGORITHM if algorithm == "default" else algorithm
+    return min(max_sentences, RATING_LIMITS.get(name, max_sentences))
 
 
 @functools.cache

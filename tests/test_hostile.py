@@ -283,3 +283,54 @@ def test_the_corpus_is_large_and_varied(hostile):
     entries = [p for p in content.iterdir() if p.name != "linked-folder"]
     assert len(entries) >= 30
     assert any(p.is_symlink() for p in entries) and any(p.is_fifo() for p in entries)
+
+
+# --- bounded work --------------------------------------------------------------------------
+
+
+def _big_corpus(content: Path) -> dict[str, str]:
+    """The four shapes of oversized article; returns file -> the warning it must get."""
+    content.mkdir()
+    front = "---\ntitle: {}\noutlet: Example Times\npublished: 2022-03-10\n---\n"
+    sentence = "The minister said on Thursday that talks in Antalya would continue next week. "
+    paragraph = sentence * 12 + "\n\n"
+    (content / "twenty-megabytes.md").write_text(
+        front.format("Twenty megabytes") + paragraph * (20_000_000 // len(paragraph))
+    )
+    (content / "fifty-thousand-sentences.md").write_text(
+        front.format("Fifty thousand sentences")
+        + " ".join(f"Sentence {i} was written by the reporter." for i in range(50_000))
+    )
+    words = ("talks", "Antalya", "ministers", "ceasefire", "Thursday", "statement")
+    line = " ".join(words[i % 6] + str(i % 97) for i in range(5_000_000 // 10))
+    (content / "one-line.txt").write_text(line[:5_000_000] + "\n")
+    (content / "ten-thousand-paragraphs.md").write_text(
+        front.format("Ten thousand paragraphs")
+        + "".join(f"Paragraph {i} quotes him: “we will meet again.”\n\n" for i in range(10_000))
+    )
+    return {
+        "twenty-megabytes.md": "only the first",
+        "fifty-thousand-sentences.md": "only the first",
+        "one-line.txt": "only the first",
+        "ten-thousand-paragraphs.md": "only the first",
+    }
+
+
+@pytest.mark.slow
+def test_oversized_articles_finish_in_bounded_time_and_memory(tmp_path):
+    import resource
+    import time
+
+    warnings = _big_corpus(tmp_path / "content")
+    started = time.monotonic()
+    built = run(tmp_path, "-m", "generator", "build", "--progress", "never", "--jobs", "1")
+    elapsed = time.monotonic() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert built.returncode == 0, built.stderr
+    for path, warning in warnings.items():
+        lines = problem_lines(built.stderr, path)
+        assert any(": warning: " in x and warning in x for x in lines), (path, lines)
+    # Generous bounds for a busy 2-core machine; unbounded work takes many minutes and GBs.
+    assert elapsed < 300 and peak_mb < 1200, (elapsed, peak_mb)
+    for page in (tmp_path / "docs" / "articles").glob("*.md"):
+        assert page.stat().st_size < 2_000_000, page
