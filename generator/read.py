@@ -127,6 +127,8 @@ def decode(raw: bytes, name: str, warnings: list[Problem]) -> str:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _guess_decode(raw, name, warnings)
+    if "\x00" in text:  # also after UTF-16 decoding
+        raise ContentError(name, "contains NUL bytes: it looks binary, not an article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ContentError(name, "is empty: an article needs some text")
@@ -173,7 +175,7 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
             Problem(name, "has no front matter (--- title/outlet/published ---)", 1, "warning")
         )
     paragraphs = _paragraphs(text)
-    fields = _validate(meta, name, match.group(1) if match else "", warnings)
+    fields = _validate(meta, name, (match.group(1) or "") if match else "", warnings)
     standfirst = None
     title = fields.get("title")
     if title is None and not match:
@@ -440,8 +442,8 @@ def derive_title(paragraph: str, max_words: int = 24) -> str:
     paragraph = paragraph[: MAX_TITLE_CHARS * 4]  # a 5 MB line must not become a title
     sentence = re.split(r"(?<=[.!?])\s+(?=[\"“A-Z])", paragraph, maxsplit=1)[0]
     words = sentence.split()
-    if len(words) <= max_words:
-        return shorten(sentence.rstrip("."), MAX_TITLE_CHARS)
+    if len(words) <= max_words:  # ("..." has no title without its dots)
+        return shorten(sentence.rstrip(".") or sentence, MAX_TITLE_CHARS)
     clause = ""
     for part in re.split(r"(?<=,)\s+", sentence):
         candidate = f"{clause} {part}".strip()

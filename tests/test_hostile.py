@@ -334,3 +334,76 @@ def test_oversized_articles_finish_in_bounded_time_and_memory(tmp_path):
     assert elapsed < 300 and peak_mb < 1200, (elapsed, peak_mb)
     for page in (tmp_path / "docs" / "articles").glob("*.md"):
         assert page.stat().st_size < 2_000_000, page
+
+
+# --- the reader on its own (fast) ----------------------------------------------------------
+
+from hypothesis import HealthCheck, given  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from generator import read  # noqa: E402
+
+PIECES = st.sampled_from(
+    [
+        b"---\n",
+        b"title: x\n",
+        b"published: 2022-02-30\n",
+        b"!!python/object:os.system\n",
+        b"\xff\xfe",
+        b"\xef\xbb\xbf",
+        b"\x00",
+        b"\r\n",
+        b"\r",
+        b"\n\n",
+        b"caf\xe9 ",
+        b"- a\n",
+        b"[",
+        b"{",
+        b"&a ",
+        b"*a ",
+        b"Hello world. ",
+        "Привет. 🎉 ".encode(),
+        b"...\n",
+    ]
+)
+
+
+@hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(["a.md", "a.txt"]),
+    data=st.one_of(st.binary(max_size=300), st.lists(PIECES, max_size=30).map(b"".join)),
+)
+def test_any_bytes_give_an_article_or_problems_never_an_exception(tmp_path_factory, name, data):
+    content = tmp_path_factory.mktemp("fuzz")
+    (content / name).write_bytes(data)
+    article, problems = read.read_file(content / name, content)
+    errors = [p for p in problems if p.severity == "error"]
+    assert (article is None) == bool(errors) and len(errors) <= 1
+    for problem in problems:
+        assert problem.path == name and problem.message
+    if article is not None:
+        assert article.title and article.paragraphs and len(article.title) <= read.MAX_TITLE_CHARS
+        assert all("\r" not in p and "\x00" not in p for p in article.paragraphs)
+
+
+def test_new_slug_for_a_duplicate_never_takes_another_files_slug(tmp_path):
+    from dataclasses import replace
+
+    base = read.Article("a.md", "a", "t", "o", None, ("x",))
+    clash = read.unique_slugs([base, replace(base, path="a.txt")])[0][1].slug
+    articles = [replace(base, path=p, slug=s) for p, s in (("a.md", "a"), ("a.txt", "a"))]
+    articles.append(replace(base, path="z.md", slug=clash))
+    slugs = [a.slug for a in read.unique_slugs(articles)[0]]
+    assert len(set(slugs)) == 3 and slugs[2] == clash
+
+
+def test_long_titles_and_headlines_are_cut(tmp_path):
+    (tmp_path / "long.md").write_text(f"---\ntitle: {'word ' * 200}\n---\nText here.\n")
+    article, problems = read.read_file(tmp_path / "long.md", tmp_path)
+    assert article is not None and len(article.title) <= read.MAX_TITLE_CHARS
+    assert article.title.endswith(" …") and any("title longer" in p.message for p in problems)
+    (tmp_path / "line.txt").write_text("x" * 100_000 + "\n\nSecond paragraph.\n")
+    article, _ = read.read_file(tmp_path / "line.txt", tmp_path)
+    assert article is not None and len(article.title) <= read.MAX_TITLE_CHARS
+    assert article.paragraphs[0] == "x" * 100_000  # the text itself is kept whole
