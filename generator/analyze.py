@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from . import nlp
+from . import events, nlp
 from .model import Article, ArticleAnalysis
+from .people import people_in_article
+from .quotes import find_quotes
 from .settings import Settings
 from .summarize import rating_limit, summarize
 
@@ -51,8 +53,8 @@ def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalys
     rated = sentences[: rating_limit(settings.summarizer, settings.max_sentences)]
     if len(sentences) > len(rated):
         warnings.append(
-            f"has {len(sentences):,} sentences; the summary was chosen from the first "
-            f"{len(rated):,} (max_sentences)"
+            f"has {len(sentences):,} sentences; only the first "
+            f"{len(rated):,} were considered for the summary (max_sentences)"
         )
     summary = summarize(
         rated,
@@ -61,9 +63,17 @@ def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalys
         settings.summary_ratio,
         headline=None if article.title_derived else article.title,
     )
+    people = people_in_article(doc, sentences)
+    dated = events.analyze(article, doc, sentences, people)
     return ArticleAnalysis(
         sentences=sentences,
         summary=summary,
         word_count=sum(1 for token in doc if not (token.is_punct or token.is_space)),
+        people=people,
+        quotes=find_quotes(doc, sentences, people),
+        dates=dated.dates,
+        happenings=dated.happenings,
+        places=dated.places,
+        organisations=dated.organisations,
         warnings=tuple(warnings),
     )

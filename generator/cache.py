@@ -19,8 +19,22 @@ from pydantic import TypeAdapter, ValidationError
 from .model import Article, ArticleAnalysis
 from .settings import Settings
 
-# Bump when the analysis changes shape or meaning without a version change.
-ANALYSIS_FORMAT = 1
+# The modules whose code decides what an analysis holds. Their source is part of every cache
+# key, so a change to any of them re-analyses (a stale summary is never served), while a
+# change to render, write or link code reuses every analysis.
+ANALYSIS_MODULES = (
+    "analyze",
+    "dates",
+    "events",
+    "model",
+    "names",
+    "nlp",
+    "people",
+    "quotes",
+    "read",
+    "settings",
+    "summarize",
+)
 
 
 @cache
@@ -31,13 +45,24 @@ def _adapter() -> TypeAdapter:
 @cache
 def versions(spacy_model: str) -> str:
     """Versions of everything that shapes an analysis, read without loading the model."""
-    parts = [f"format={ANALYSIS_FORMAT}"]
+    parts = [f"code={code_fingerprint()}"]
     for package in ("news-digest", "spacy", "sumy", "dateparser", spacy_model):
         try:
             parts.append(f"{package}={metadata.version(package)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{package}=?")
     return ";".join(parts)
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the source of the analysis modules."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ANALYSIS_MODULES:
+        path = package / f"{name}.py"
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
+    return digest.hexdigest()[:16]
 
 
 def key(article: Article, settings: Settings) -> str:

@@ -135,6 +135,7 @@ class DateExpression:
     end: int
     value: str | None  # ISO date "2022-03-10", month "2022-03" or year "2022"; None if unresolved
     precision: str | None  # "day", "month", "year", or None
+    vague: bool = False  # a loose span ("in recent days"): the value only contains it
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ class Event:
     organisations: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     disagreements: tuple[str, ...] = ()  # labels written by the generator, each naming sides
+    participant_names: tuple[str, ...] = ()  # display names, parallel to `participants`
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,7 @@ class Story:
     articles: tuple[str, ...]  # article slugs, oldest first
     summary: tuple[CitedText, ...] = ()  # multi-source summary, every sentence cited
     comparison: object | None = None  # compare.Comparison when the story has 2+ outlets
+    paths: tuple[str, ...] = ()  # content paths of its articles, in `articles` order
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,35 @@ sumy's summarizers return the chosen sentences only (`_get_best_sentences` throw
 ratings away). We ask each summarizer for its ratings of all sentences instead, so the
 page and the JSON can show why a sentence was picked, and so other ratings can be
 combined with them.
+
+The default summarizer ("default") is built on those ratings. Plain centrality is a weak
+summarizer of news: reporters put the gist first, so on CNN/DailyMail every plain sumy
+algorithm scores well below "the first three sentences" (Lead-3). The default therefore
+mixes sumy's ratings (LexRank centrality and Luhn's significant words) with what is
+known to work on news:
+
+- position: a sentence's prior decays with its place in the article;
+- length: very short sentences (bylines, fragments, lone quotation marks) and very long
+  run-ons (image captions glued to text) are damped;
+- headline: when the article has a real headline, sentences that share its words gain;
+- redundancy: a sentence whose content words are mostly in an already chosen one is
+  skipped, so two summary sentences do not say the same thing.
+
+Three knobs (position weight, position decay, redundancy threshold) were picked by
+cross-validation on SummEval (`python -m generator eval summaries --cv 5`); see
+docs/method/summaries.md for the figures. Only the first `CANDIDATES` sentences are rated
+(LexRank is quadratic in the number of sentences), so one article costs at most a bounded
+amount of work however long it is.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy
 from sumy.models.dom import ObjectDocumentModel, Paragraph
@@ -37,20 +59,75 @@ SUMY_ALGORITHMS: dict[str, type] = {
     "kl": KLSummarizer,
     "reduction": ReductionSummarizer,
 }
-DEFAULT_ALGORITHM = "lexrank"
-# KL-Sum is worse than quadratic in sentences (100: ~3 s, 300: over a minute).
+DEFAULT_ALGORITHM = "default"
+# sumy's graph methods are quadratic in the sentences they rate, KL-Sum worse (100: ~3 s,
+# 300: over a minute on a busy machine); settings.max_sentences bounds them, and KL more.
 RATING_LIMITS = {"kl": 100}
 
 
 def rating_limit(algorithm: str, max_sentences: int) -> int:
     """How many sentences (from the start of the article) the algorithm may rate."""
-    name = DEFAULT_ALGORITHM if algorithm == "default" else algorithm
-    return min(max_sentences, RATING_LIMITS.get(name, max_sentences))
+    return min(max_sentences, RATING_LIMITS.get(algorithm, max_sentences))
+
+
+# The sumy ratings the default builds on: a centrality (LexRank) and a frequency rating
+# (Luhn's significant words), each scaled to [0, 1] and averaged. Each alone has quirks on
+# short articles (sumy's LexRank has no damping, so an isolated aside keeps the rating it
+# started with; Luhn gives 0 to every sentence without a cluster of frequent words); the
+# average rates an off-topic aside low (see tests/test_summarize.py).
+BASE_RATINGS = ("lexrank", "luhn")
+# Summary.algorithm of the default; the article page shows it after "chosen by".
+DEFAULT_LABEL = "default: LexRank + Luhn ratings weighed with position, length and headline"
+
+# Sentences of one article the default rates; the rest cannot enter its summary. LexRank is
+# quadratic in the sentences it rates (sumy compares every pair in Python: ~0.1 s for 50
+# sentences, ~0.02 s for 30), so this bounds the cost of very long articles. The price: a
+# central sentence past the cap is never chosen; news rarely keeps its gist that late.
+# (SummEval's articles have at most 26 sentences, so the cap never changed a figure there.)
+CANDIDATES = 30
+# Word counts outside [SHORT, LONG] are damped in proportion. Fixed, not cross-validated:
+# on SummEval (with LexRank alone) the figures moved by at most half a ROUGE point for
+# SHORT in 5..12 and LONG in 30..60.
+SHORT, LONG = 8, 45
+_LOWER_START = re.compile(r"^[\W_]*[a-z]")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The default summarizer's knobs, few on purpose.
+
+    The first three were picked by cross-validation; the headline bonus has no evaluation
+    data (SummEval's articles have no headlines) and is a modest fixed tie-breaker.
+    """
+
+    position: float = 0.7  # share of the score from the position prior (rest: sumy ratings)
+    decay: float = 4.0  # sentences over which the position prior falls by a factor e
+    redundancy: float = 0.5  # skip a sentence sharing more than this of its content words
+    headline: float = 0.2  # bonus for cosine similarity with the headline (no eval data)
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+def fingerprint() -> str:
+    """Everything that shapes the default's choices, for analysis cache keys.
+
+    The package version does not change when a knob does; put this in the key so that a
+    retuned default re-analyses cached articles.
+    """
+    return f"{BASE_RATINGS}|{DEFAULT_WEIGHTS}|candidates={CANDIDATES}|words={SHORT}-{LONG}|v1"
+
+
+@functools.cache
+def _stemmer(language: str) -> Callable[[str], str]:
+    """sumy's Snowball stemmer behind a cache: stemming was most of the summarizer's time,
+    and an article repeats its words (the result is the same, only faster)."""
+    return functools.lru_cache(maxsize=200_000)(Stemmer(language))
 
 
 @functools.cache
 def _summarizer(name: str, language: str = "english"):
-    summarizer = SUMY_ALGORITHMS[name](Stemmer(language))
+    summarizer = SUMY_ALGORITHMS[name](_stemmer(language))
     summarizer.stop_words = get_stop_words(language)
     return summarizer
 
@@ -65,7 +142,12 @@ def sumy_document(sentences: Sequence[Sentence]) -> ObjectDocumentModel:
 
 
 def sumy_ratings(name: str, sentences: Sequence[Sentence]) -> list[float]:
-    """sumy's rating of every sentence, in order (higher is better)."""
+    """sumy's rating of every sentence, in order (higher is better).
+
+    Rounded to 9 decimals: some algorithms (LSA) build their word index from a set, so the
+    last bits of a rating depend on Python's string hashing, which changes per process;
+    unrounded, near-ties between sentences flipped from one run to the next.
+    """
     if not sentences:
         return []
     summarizer = _summarizer(name)
@@ -75,7 +157,7 @@ def sumy_ratings(name: str, sentences: Sequence[Sentence]) -> list[float]:
     def capture(sumy_sentences, count, rating, *args, **kwargs):  # sumy's signature
         rate: Callable = (lambda s: rating[s]) if isinstance(rating, dict) else rating
         extra = () if isinstance(rating, dict) else args
-        captured.extend(float(rate(s, *extra, **kwargs)) for s in sumy_sentences)
+        captured.extend(round(float(rate(s, *extra, **kwargs)), 9) for s in sumy_sentences)
         return ()
 
     # An instance attribute shadows the static method for this call only.
@@ -107,6 +189,147 @@ def pick(
     return tuple(SummarySentence(sentences[i], round(scores[i], 6)) for i in sorted(order))
 
 
+# --- the default: sumy ratings + news features --------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset(get_stop_words("english"))
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed, lower-cased words that are not stop words: what two sentences share."""
+    stem, stop = _stemmer("english"), _stop_words()
+    return [stem(w) for w in (w.lower() for w in WordTokenizer.to_words(text)) if w not in stop]
+
+
+@dataclass(frozen=True)
+class Features:
+    """Everything the default needs from one article, computed once.
+
+    Kept apart from the weights so that cross-validation can try many weightings of the
+    same article without asking sumy again.
+    """
+
+    rating: tuple[float, ...]  # mean of the BASE_RATINGS, each scaled to [0, 1]
+    words: tuple[int, ...]  # word count of each candidate
+    shape: tuple[float, ...]  # shape_factor of each candidate
+    content: tuple[frozenset[str], ...]  # content-word stems of each candidate
+    headline: tuple[float, ...]  # cosine similarity with the headline (0 without one)
+    normalised: tuple[str, ...]  # text for spotting verbatim duplicates
+
+
+def features(
+    sentences: Sequence[Sentence], headline: str | None = None, limit: int = CANDIDATES
+) -> Features:
+    """The default's view of the first `limit` sentences of an article."""
+    candidates = sentences[:limit]
+    scaled = [_scale(sumy_ratings(name, candidates)) for name in BASE_RATINGS]
+    rating = tuple(sum(column) / len(scaled) for column in zip(*scaled, strict=True))
+    bags = [Counter(content_words(s.text)) for s in candidates]
+    words = [len(WordTokenizer.to_words(s.text)) for s in candidates]
+    title = Counter(content_words(headline)) if headline else Counter()
+    return Features(
+        rating=rating,
+        words=tuple(words),
+        shape=tuple(shape_factor(n, s.text) for n, s in zip(words, candidates, strict=True)),
+        content=tuple(frozenset(bag) for bag in bags),
+        headline=tuple(_cosine(bag, title) for bag in bags),
+        normalised=tuple(" ".join(re.findall(r"\w+", s.text.lower())) for s in candidates),
+    )
+
+
+def _scale(values: Sequence[float]) -> list[float]:
+    """Min-max scaling, so ratings on different scales can be averaged (all equal: 1)."""
+    low, high = (min(values), max(values)) if values else (0.0, 0.0)
+    return [(v - low) / (high - low) if high > low else 1.0 for v in values]
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(count * b[word] for word, count in a.items())
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def shape_factor(words: int, text: str) -> float:
+    """1 for ordinary sentences, less for fragments, run-ons and tails of a wrong split.
+
+    A sentence that starts in lower case is almost always the second half of a sentence
+    cut at an abbreviation ("... POP Radio Corp. | it doesn't already own"): alone it
+    reads as a fragment, so it is halved.
+    """
+    factor = 1.0
+    if words < SHORT:
+        factor = words / SHORT
+    elif words > LONG:
+        factor = LONG / words
+    if _LOWER_START.match(text):
+        factor /= 2
+    return factor
+
+
+def scores(feats: Features, weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
+    """Each candidate's score: centrality and position mixed, headline bonus, shape damping."""
+    return [
+        (
+            (1 - weights.position) * rating
+            + weights.position * math.exp(-index / weights.decay)
+            + weights.headline * feats.headline[index]
+        )
+        * feats.shape[index]
+        for index, rating in enumerate(feats.rating)
+    ]
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller sentence's content words that the other one has too."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def choose(
+    feats: Features, count: int, weights: Weights = DEFAULT_WEIGHTS
+) -> list[tuple[int, float]]:
+    """Greedy selection by score, skipping redundant sentences: (index, score), best first.
+
+    If skipping leaves fewer than `count` sentences, the best skipped ones fill the gap,
+    but a sentence is never chosen twice in the same words, and wordless candidates (a lone
+    quotation mark) never.
+    """
+    rated = scores(feats, weights)
+    order = sorted(range(len(rated)), key=lambda i: (-rated[i], i))
+    order = [i for i in order if feats.content[i] or feats.words[i]]
+    chosen: list[int] = []
+    skipped: list[int] = []
+    for index in order:
+        if len(chosen) == count:
+            break
+        if any(
+            overlap(feats.content[index], feats.content[j]) > weights.redundancy for j in chosen
+        ):
+            skipped.append(index)
+        else:
+            chosen.append(index)
+    for index in skipped:
+        if len(chosen) == count:
+            break
+        if all(feats.normalised[index] != feats.normalised[j] for j in chosen):
+            chosen.append(index)
+    return [(index, rated[index]) for index in chosen]
+
+
+def default_summary(
+    sentences: Sequence[Sentence],
+    count: int,
+    headline: str | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> tuple[SummarySentence, ...]:
+    """The default summary: `count` sentences in article order, each with its score."""
+    limit = max(CANDIDATES, count)
+    chosen = choose(features(sentences, headline, limit), count, weights)
+    return tuple(SummarySentence(sentences[i], round(score, 6)) for i, score in sorted(chosen))
+
+
 def summarize(
     sentences: Sequence[Sentence],
     algorithm: str = "default",
@@ -114,10 +337,15 @@ def summarize(
     ratio: float | None = None,
     headline: str | None = None,
 ) -> Summary:
-    """Summarize an article's sentences with a sumy algorithm (or our default)."""
-    name = DEFAULT_ALGORITHM if algorithm == "default" else algorithm
-    scores = sumy_ratings(name, sentences)
+    """Summarize an article's sentences with our default or a plain sumy algorithm by name."""
+    total = sentence_count(len(sentences), count, ratio)
+    if algorithm == DEFAULT_ALGORITHM:
+        return Summary(
+            algorithm=DEFAULT_LABEL,
+            sentences=default_summary(sentences, total, headline) if total else (),
+        )
+    if algorithm not in SUMY_ALGORITHMS:
+        raise ValueError(f"unknown summarizer {algorithm!r}")
     return Summary(
-        algorithm=algorithm if algorithm != "default" else f"default ({name})",
-        sentences=pick(sentences, scores, sentence_count(len(sentences), count, ratio)),
+        algorithm=algorithm, sentences=pick(sentences, sumy_ratings(algorithm, sentences), total)
     )

@@ -89,3 +89,24 @@ def test_no_page_loads_anything_from_another_host(site):
         page = read_page(html)
         for ref in page.loads:
             assert not re.match(r"(https?:)?//", ref), (html, ref)
+
+
+def test_people_pages_show_names_roles_and_cited_quotes(site):
+    site_dir, digest = site
+    index = read_page(site_dir / "people" / "index.html")
+    index_text = "".join(index.text)
+    assert digest.people, "the sample names people"
+    for person in digest.people:
+        assert person.name in index_text
+        page = read_page(site_dir / "people" / person.slug / "index.html")
+        text = " ".join("".join(page.text).split())
+        assert person.name in text
+        for quote in person.quotes:
+            assert " ".join(quote.text.split()) in text
+        for role in person.roles:
+            assert " ".join(role.text.split()) in text
+        cited = [h for h in page.links if "/articles/" in h and "#s" in h]
+        assert len(cited) >= len(person.quotes)
+    article = digest.articles[0].article
+    article_page = read_page(site_dir / "articles" / article.slug / "index.html")
+    assert any("/people/" in h for h in article_page.links)

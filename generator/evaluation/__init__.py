@@ -15,7 +15,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-EVALUATIONS: tuple[str, ...] = ()
+EVALUATIONS: tuple[str, ...] = ("summaries", "people", "dates", "stories")
 DEFAULT_DATA = Path("../shared/eval")
 
 

@@ -12,7 +12,7 @@ import importlib
 from ..model import Digest
 from . import home
 
-PAGE_MODULES: tuple[str, ...] = ("article",)
+PAGE_MODULES: tuple[str, ...] = ("article", "people", "events", "stories")
 
 
 def render(digest: Digest) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-from ..model import Digest
+from ..model import Citation, CitedText, Digest, Story
 from .markdown import article_path, front_matter, href, story_path, text
 
 HOME = "index.md"
@@ -70,9 +70,20 @@ def _stories(digest: Digest) -> list[str]:
         if dates:
             meta.append(dates[-1])
         out.append(" · ".join(meta) + "\n")
-        if story.summary:
-            line = story.summary[0]
+        line = _digest_line(story, digest)
+        if line is not None:
             source = by_slug[line.citation.article]
             link = href(HOME, article_path(source.slug)) + f"#s{line.citation.sentence}"
             out.append(f"> {text(line.text)} [{text(source.outlet)}]({link})\n")
     return out
+
+
+def _digest_line(story: Story, digest: Digest) -> CitedText | None:
+    """The story's one-line digest: its summary's first line, else its article's."""
+    if story.summary:
+        return story.summary[0]
+    for slug in story.articles:
+        chosen = digest.article(slug).analysis.summary.sentences
+        if chosen:
+            return CitedText(chosen[0].sentence.text, Citation(slug, chosen[0].sentence.index))
+    return None

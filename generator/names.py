@@ -1,0 +1,558 @@
+"""Finding the spans of a parse that name people: spaCy's PERSON entities, repaired.
+
+The small English model finds about two thirds of the people in news text, and its
+mistakes follow patterns a few general rules can fix:
+
+- it labels a known person's surname ORG or GPE ("Lavrov", "Kuleba") when the surname
+  stands alone: a span that repeats the name or surname of a person found in the same
+  document is that person (`alias`);
+- it misses names that the sentence itself marks as a person: after a title
+  ("President X", "striker X") or as the subject of a speech verb ("X said") (`title`,
+  `speech`);
+- it gets boundaries wrong: titles, nationalities, possessives and scores inside the
+  span, or half a name outside it (`trim`, `extend`);
+- it calls things people that are not: lowercase words, headline fragments in title or
+  capital case, sports clubs and companies named like people (`filter`, `teams`).
+
+Every repair is a small function over token spans, named in REPAIRS, so the evaluation can
+switch them on one at a time and report what each contributes. Nothing here reads other
+documents: a repair uses only the parse it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING
+
+from text_unidecode import unidecode
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Span = tuple[int, int]  # token indices [start, end) into a Doc
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that introduce a person's name. Lowercase; matched on the token's lowercase form.
+TITLES = _words(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev.
+    president vice-president premier chancellor minister secretary secretary-general
+    ambassador envoy diplomat spokesman spokeswoman spokesperson senator sen. sen
+    congressman congresswoman representative rep. governor gov. gov mayor judge justice
+    king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir
+    general gen. gen colonel col. major maj. captain capt. lieutenant lt. sergeant sgt.
+    commander admiral marshal chief chairman chairwoman chairperson director
+    coach manager striker forward midfielder defender goalkeeper keeper winger captain
+    skipper batsman bowler jockey trainer player mp
+    goalkeepers defenders midfielders forwards strikers
+    officer inspector detective prosecutor attorney lawyer surgeon doctor
+    leader founder owner editor correspondent analyst economist
+    """
+)
+# Small words inside names ("Ludwig van Beethoven", "Ahmedou Ould Abdallah").
+PARTICLES = _words(
+    "de da das do dos du des del della di la le van von der den ter ten bin ibn ben al el "
+    "abu ould mac st. st"
+)
+# A span holding one of these names an organisation, a team or a place, not a person.
+NOT_PERSON_WORDS = _words(
+    """
+    fc afc cf sc ac united city town rovers wanderers athletic athletico atletico county
+    club team inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv bv gmbh group holdings
+    bank airlines airways motors partners party union association council ministry
+    university college school hospital church street avenue road square bridge airport
+    stadium park hotel news times post journal agency television radio
+    """
+)
+# Verbs whose subject, when it is a bare proper name, is almost always a person.
+SPEECH_VERBS = _words(
+    """
+    say says said saying tell tells told telling add adds added adding ask asks asked
+    claim claims claimed insist insists insisted vow vows vowed urge urges urged warn warns
+    warned note notes noted explain explains explained declare declares declared
+    announce announces announced reply replies replied respond responds responded argue
+    argues argued admit admits admitted deny denies denied stress stresses stressed
+    recall recalls recalled promise promises promised acknowledge acknowledged
+    quipped joked wrote writes write describe describes described call calls called
+    """
+)
+_HAS_DIGIT = re.compile(r"\d")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def fold(name: str) -> str:
+    """A spelling-insensitive key for a name: ASCII, lowercase, no possessive or dots.
+
+    Transliterations of the same Slavic name end in -y, -yy, -iy, -i or -ii ("Zelensky",
+    "Zelenskyy", "Zelenskiy"); folding each word's ending to "y" makes them one key.
+    """
+    text = unidecode(name).lower()
+    for ending in _POSSESSIVE:
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+    words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text.replace(".", " "))
+    return " ".join(_fold_word(word) for word in words)
+
+
+def _fold_word(word: str) -> str:
+    return re.sub(r"(?:yy|iy|ii|yi|ij|i)$", "y", word) if len(word) > 3 else word
+
+
+# --- tokens ---------------------------------------------------------------------------------
+
+
+def _is_name_token(token: Token) -> bool:
+    """A word that can be part of a name: capitalised in any script ("Çavuşoğlu"), letters
+    with inner apostrophes, dots or hyphens ("N'Doram", "Boutros-Ghali", "J."), no digits."""
+    text = token.text
+    if not text[:1].isupper() or _HAS_DIGIT.search(text) or text.lower() in _POSSESSIVE:
+        return False
+    return all(c.isalpha() or c in "'’.-" for c in text)
+
+
+def _is_particle(token: Token) -> bool:
+    return token.text.lower() in PARTICLES and not token.is_sent_start
+
+
+def _is_title(token: Token) -> bool:
+    return token.text.lower() in TITLES
+
+
+def _upper_sentence(token: Token) -> bool:
+    """True in a headline written in capitals, where casing says nothing about names."""
+    sent = token.sent
+    letters = [c for c in sent.text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _title_case_sentence(token: Token) -> bool:
+    """True in a headline written in title case ("Diplomat Bizarrely Lies That ...")."""
+    words = [t for t in token.sent if t.is_alpha and len(t.text) > 3]
+    if len(words) < 4:
+        return False
+    capital = sum(t.text[0].isupper() for t in words)
+    return capital / len(words) > 0.75
+
+
+def _headline(token: Token) -> bool:
+    return _upper_sentence(token) or _title_case_sentence(token)
+
+
+# --- the repairs ----------------------------------------------------------------------------
+
+
+class Context:
+    """What the repairs share about one document: its parse and the spans so far."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.other_labels: dict[str, Counter[str]] = {}
+        self.person_words: Counter[str] = Counter()
+        for ent in doc.ents:
+            for token in ent:
+                if ent.label_ == "PERSON":
+                    self.person_words[token.text.lower()] += 1
+                else:
+                    self.other_labels.setdefault(token.text.lower(), Counter())[ent.label_] += 1
+
+
+def model_spans(doc: Doc) -> set[Span]:
+    """The raw model's PERSON entities."""
+    return {(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"}
+
+
+def trim(ctx: Context, spans: set[Span]) -> set[Span]:
+    """Cut titles, nationalities, possessives and numbers off the edges of a span, and
+    split a span at a lowercase word that is not a name particle ("Blewett b Warne")."""
+    doc = ctx.doc
+    result: set[Span] = set()
+    for start, end in spans:
+        pieces: list[Span] = []
+        piece_start = start
+        for i in range(start, end):
+            token = doc[i]
+            if not (_is_name_token(token) or (_is_particle(token) and piece_start < i)):
+                if piece_start < i:
+                    pieces.append((piece_start, i))
+                piece_start = i + 1
+        if piece_start < end:
+            pieces.append((piece_start, end))
+        for s, e in pieces:
+            while s < e and (_is_title(doc[s]) or _nationality(ctx, doc[s], e - s)) and e - s > 1:
+                s += 1
+            while e > s and _is_particle(doc[e - 1]):
+                e -= 1
+            if s < e and not all(_is_title(t) for t in doc[s:e]):
+                result.add((s, e))
+    return result
+
+
+def _nationality(ctx: Context, token: Token, length: int) -> bool:
+    """A nationality before a name ("Montenegrin Dejan Savicevic", "Croat Alen Boksic"):
+    a word the model calls NORP elsewhere in the document, or shaped like a demonym in
+    front of a two-word name."""
+    labels = ctx.other_labels.get(token.text.lower())
+    if labels and labels["NORP"] > 0:
+        return True
+    return token.tag_ == "JJ" or (
+        length >= 3 and (token.tag_ == "NNPS" or token.text.endswith(("ian", "ese", "ish", "man")))
+    )
+
+
+def filter_non_names(ctx: Context, spans: set[Span]) -> set[Span]:
+    """Drop spans that cannot be names: one common word ("Halftime", "Extras"), or a
+    fragment of a headline in capitals or title case, where casing marks no names."""
+    doc = ctx.doc
+    kept: set[Span] = set()
+    for start, end in spans:
+        tokens = doc[start:end]
+        if end - start == 1 and tokens[0].tag_ not in ("NNP", "NNPS"):
+            continue
+        if any(t.tag_ in ("VBZ", "VBD", "RB", "VBP") and not t.text[0].isupper() for t in tokens):
+            continue
+        if _headline(tokens[0]) and not all(t.tag_ in ("NNP", "NNPS") for t in tokens):
+            continue
+        if _upper_sentence(tokens[0]) or all(t.is_upper and len(t) > 1 for t in tokens):
+            continue
+        kept.add((start, end))
+    return kept
+
+
+def teams(ctx: Context, spans: set[Span]) -> set[Span]:
+    """Drop spans that name a club, company or place: a word like "United" or "Inc", a
+    word the model calls a place elsewhere in the document ("Bologna" in "Kinder
+    Bologna"), or a scoreline shape ("Tottenham 2 (" ...)."""
+    doc = ctx.doc
+    in_full_names = {t.text.lower() for s, e in spans if e - s > 1 for t in doc[s:e]}
+    kept: set[Span] = set()
+    for start, end in spans:
+        words = [t.text.lower() for t in doc[start:end]]
+        if any(w in NOT_PERSON_WORDS for w in words):
+            continue
+        if any(_mostly_place(ctx, w) for w in words):
+            continue
+        if end - start == 1 and words[0] not in in_full_names and _mostly_other(ctx, words[0]):
+            continue
+        if _score_after(doc, end):
+            continue
+        kept.add((start, end))
+    return kept
+
+
+def _score_after(doc: Doc, end: int) -> bool:
+    """A scoreline follows: "Tottenham 2 ( Sheringham 27 )" names a team, then a scorer."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text.isdigit()
+        and len(doc[end].text) <= 2
+        and doc[end + 1].text == "("
+    )
+
+
+def _labelled_otherwise(ctx: Context, word: str) -> bool:
+    """The model gives this word a non-person label somewhere in the document."""
+    return bool(ctx.other_labels.get(word.lower()))
+
+
+def _mostly_other(ctx: Context, word: str) -> bool:
+    """The model names this word something other than a person more often than a person,
+    and it is never part of a longer name ("Barrick", "Lazio")."""
+    labels = ctx.other_labels.get(word)
+    if not labels:
+        return False
+    return sum(labels.values()) > ctx.person_words[word]
+
+
+def _mostly_place(ctx: Context, word: str) -> bool:
+    labels = ctx.other_labels.get(word)
+    if not labels:
+        return False
+    places = labels["GPE"] + labels["LOC"] + labels["FAC"]
+    return places >= 2 and places > sum(labels.values()) / 2 and places > ctx.person_words[word]
+
+
+def title(ctx: Context, spans: set[Span]) -> set[Span]:
+    """A run of capitalised words right after a title is a name ("President Patasse")."""
+    doc = ctx.doc
+    found = _Found(len(doc), spans)
+    for token in doc:
+        if not _is_title(token) or _upper_sentence(token):
+            continue
+        run = _name_run(doc, token.i + 1)
+        if run is not None and not found.covered(run):
+            found.replace(run)
+    return found.spans
+
+
+def speech(ctx: Context, spans: set[Span]) -> set[Span]:
+    """The proper-name subject of a speech verb is a person ("Rosati said"), unless the
+    model calls it an organisation or it has a club or company word."""
+    doc = ctx.doc
+    found = _Found(len(doc), spans)
+    for token in doc:
+        if token.text.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in token.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":
+                continue
+            run = _run_around(doc, child.i)
+            if run is None or found.covered(run) or _upper_sentence(child):
+                continue
+            if any(doc[i].ent_type_ in ("ORG", "NORP", "GPE") for i in range(*run)):
+                continue
+            if any(doc[i].text.lower() in NOT_PERSON_WORDS for i in range(*run)):
+                continue
+            if run[1] - run[0] == 1 and _labelled_otherwise(ctx, doc[run[0]].text):
+                continue
+            found.replace(run)
+    return found.spans
+
+
+def extend(ctx: Context, spans: set[Span]) -> set[Span]:
+    """Take in a capitalised word the model left outside a name ("Renate" of "Renate
+    Goetschl"), when it has no other label and is not a title or sentence opener."""
+    doc = ctx.doc
+    result: set[Span] = set()
+    for start, end in spans:
+        while (
+            start > 0
+            and _extendable(ctx, doc[start - 1])
+            and not doc[start - 1].is_sent_start
+            and end - start < 4
+        ):
+            start -= 1
+        while end < len(doc) and _extendable(ctx, doc[end]) and end - start < 4:
+            end += 1
+        result.add((start, end))
+    return _drop_nested(result)
+
+
+def _extendable(ctx: Context, token: Token) -> bool:
+    return (
+        not _mostly_place(ctx, token.text.lower())
+        and not _nationality(ctx, token, 3)
+        and _is_name_token(token)
+        and not (token.is_upper and len(token) > 1)
+        and (len(token) > 1 or token.text.endswith("."))
+        and token.pos_ == "PROPN"
+        and token.ent_type_ in ("", "PERSON")
+        and not _is_title(token)
+        and not _upper_sentence(token)
+    )
+
+
+def alias(ctx: Context, spans: set[Span]) -> set[Span]:
+    """A name or surname of a person found in the document is that person wherever it
+    appears, whatever the model called it there ("Kuleba" tagged GPE), in any casing."""
+    doc = ctx.doc
+    full: set[tuple[str, ...]] = set()
+    surnames: set[str] = set()
+    for start, end in spans:
+        words = tuple(fold(t.text) for t in doc[start:end])
+        if not all(words):
+            continue
+        full.add(words)
+        if end - start >= 2:
+            surnames.add(words[-1])
+    known_singles = {words[0] for words in full if len(words) == 1}
+    found = _Found(len(doc), spans)
+    i = 0
+    while i < len(doc):
+        run = _name_run(doc, i, allow_caps=True)
+        if run is None:
+            i += 1
+            continue
+        words = tuple(fold(t.text) for t in doc[run[0] : run[1]])
+        match = _match_in_run(words, full, surnames | known_singles)
+        if match is not None:
+            span = (run[0] + match[0], run[0] + match[1])
+            capitals = all(t.is_upper for t in doc[span[0] : span[1]])
+            if capitals and not (span[1] - span[0] == 1 and words[match[0]] in surnames):
+                i = run[1]
+                continue  # in capitals, only the surname of a full name is trusted
+            if not found.covered(span):
+                found.replace(span)
+        i = run[1]
+    return found.spans
+
+
+def _match_in_run(
+    words: tuple[str, ...], full: set[tuple[str, ...]], singles: set[str]
+) -> Span | None:
+    """The longest known name inside a run of capitalised words, as (start, end)."""
+    n = len(words)
+    for length in range(n, 0, -1):
+        for s in range(0, n - length + 1):
+            piece = words[s : s + length]
+            if piece in full or (length == 1 and piece[0] in singles):
+                return s, s + length
+    return None
+
+
+def _shape(token: Token | None) -> str:
+    """The class of a token beside a name in a list: numbers and capitals collapse."""
+    if token is None:
+        return "^"
+    if _HAS_DIGIT.search(token.text):
+        return "#" + re.sub(r"[\d]+", "", token.text)[:2]
+    if token.is_punct:
+        return token.text
+    return "A" if token.text[:1].isupper() else "a"
+
+
+def _neighbours(doc: Doc, span: Span) -> tuple[str, str]:
+    before = doc[span[0] - 1] if span[0] > 0 else None
+    after = doc[span[1]] if span[1] < len(doc) else None
+    return _shape(before), _shape(after)
+
+
+def lists(ctx: Context, spans: set[Span]) -> set[Span]:
+    """Lists and result tables name people in a fixed frame ("9. Ann Lee ( Norway )",
+    "( Adams 45 , Vieira 90 )"): a run of capitalised words in the same frame as at least
+    two people of the document, and as long as a name, is a name too."""
+    doc = ctx.doc
+    frames: Counter[tuple[str, str]] = Counter()
+    lengths: Counter[int] = Counter()
+    for span in spans:
+        frames[_neighbours(doc, span)] += 1
+        lengths[span[1] - span[0]] += 1
+    found = _Found(len(doc), spans)
+    i = 0
+    while i < len(doc):
+        run = _name_run(doc, i, allow_caps=False)
+        if run is None:
+            i += 1
+            continue
+        i = run[1]
+        if found.touched(run):
+            continue
+        frame = _neighbours(doc, run)
+        if frame[1] in ("A", "a") or frame[0] == "a":
+            continue  # running text, not a list
+        if frame[0].startswith("#") and frame[1].startswith("#"):
+            continue  # a table of scores: its rows are teams more often than people
+        if frames[frame] < 2 or lengths[run[1] - run[0]] < 2:
+            continue
+        words = [t.text.lower() for t in doc[run[0] : run[1]]]
+        if any(w in NOT_PERSON_WORDS or _mostly_place(ctx, w) for w in words):
+            continue
+        if any(doc[k].ent_type_ in ("GPE", "LOC", "NORP") for k in range(*run)):
+            continue
+        if _upper_sentence(doc[run[0]]) or any(_is_title(doc[k]) for k in range(*run)):
+            continue
+        if all(doc[k].is_upper for k in range(*run)):  # datelines and acronyms
+            continue
+        found.replace(run)
+    return found.spans
+
+
+REPAIRS: dict[str, Callable[[Context, set[Span]], set[Span]]] = {
+    "extend": extend,
+    "trim": trim,
+    "filter": filter_non_names,
+    "title": title,
+    "speech": speech,
+    "alias": alias,
+    "lists": lists,
+    "teams": teams,
+}
+
+
+def person_spans(doc: Doc, repairs: Collection[str] | None = None) -> list[Span]:
+    """Token spans naming people, sorted and non-overlapping.
+
+    `repairs` selects which repairs run (all by default; an empty collection gives the raw
+    model). They always run in the order of REPAIRS: boundaries first, then new names,
+    then the spread of known names.
+    """
+    chosen = REPAIRS.keys() if repairs is None else set(repairs)
+    unknown = set(chosen) - REPAIRS.keys()
+    if unknown:
+        raise ValueError(f"unknown repairs: {', '.join(sorted(unknown))}")
+    ctx = Context(doc)
+    spans = model_spans(doc)
+    for name, repair in REPAIRS.items():
+        if name in chosen:
+            spans = repair(ctx, spans)
+    return sorted(_drop_nested(spans))
+
+
+# --- span helpers ---------------------------------------------------------------------------
+
+
+def _name_run(doc: Doc, i: int, allow_caps: bool = False) -> Span | None:
+    """The run of name-shaped words starting at token i (up to four), or None."""
+    if i >= len(doc) or not _is_name_token(doc[i]) or _is_title(doc[i]):
+        return None
+    if not allow_caps and doc[i].pos_ != "PROPN":
+        return None
+    end = i
+    while end < len(doc) and end - i < 4:
+        token = doc[end]
+        name = _is_name_token(token) and (allow_caps or token.pos_ == "PROPN")
+        particle = _is_particle(token) and end + 1 < len(doc) and _is_name_token(doc[end + 1])
+        if not (name or particle):
+            break
+        end += 1
+        if end < len(doc) and doc[end].is_sent_start:
+            break
+    return (i, end) if end > i else None
+
+
+def _run_around(doc: Doc, i: int) -> Span | None:
+    """The proper-name run holding token i (the head of a subject is its last word)."""
+    if not _is_name_token(doc[i]):
+        return None
+    start = i
+    while (
+        start > 0
+        and i - start < 3
+        and _is_name_token(doc[start - 1])
+        and doc[start - 1].pos_ == "PROPN"
+        and not _is_title(doc[start - 1])
+        and not doc[start].is_sent_start
+    ):
+        start -= 1
+    return start, i + 1
+
+
+class _Found:
+    """Spans found so far and the span each token belongs to, so that checking a new
+    span costs its length rather than the number of spans (long articles have many)."""
+
+    def __init__(self, size: int, spans: Iterable[Span]) -> None:
+        self.owner: list[Span | None] = [None] * size
+        self.spans: set[Span] = set()
+        for span in sorted(spans):
+            self.replace(span)
+
+    def covered(self, span: Span) -> bool:
+        return all(self.owner[i] is not None for i in range(*span))
+
+    def touched(self, span: Span) -> bool:
+        return any(self.owner[i] is not None for i in range(*span))
+
+    def replace(self, new: Span) -> None:
+        """Add a span, removing those it overlaps."""
+        for old in {self.owner[i] for i in range(*new)} - {None}:
+            self.spans.discard(old)
+            for i in range(*old):
+                self.owner[i] = None
+        self.spans.add(new)
+        for i in range(*new):
+            self.owner[i] = new
+
+
+def _drop_nested(spans: Iterable[Span]) -> set[Span]:
+    """Keep the longer of overlapping spans (the earlier when equally long)."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(span[1] <= s or e <= span[0] for s, e in kept):
+            kept.append(span)
+    return set(kept)

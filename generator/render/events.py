@@ -1,0 +1,248 @@
+"""Event pages, the events index and the timeline (with an SVG drawn at build time).
+
+Every sentence on these pages is an article's sentence, cited; titles, places, names and
+outlets come from articles too, so all of them pass through `markdown.text()`. Labels such
+as "When" or "Reported by" and the dates written out ("10 March 2022") are the generator's.
+The timeline picture is inline SVG made here: no script, no web font, nothing fetched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..events import date_label
+from ..model import Digest, Event
+from .markdown import cite, event_path, front_matter, href, link, person_path, table, text
+
+INDEX = "events/index.md"
+TIMELINE = "timeline.md"
+
+
+def pages(digest: Digest) -> dict[str, str]:
+    """events/index.md, one page per event, and timeline.md (only when there are events)."""
+    if not digest.events:
+        return {}
+    out = {INDEX: index_page(digest), TIMELINE: timeline_page(digest)}
+    for event in digest.events:
+        out[event_path(event.slug)] = event_page(digest, event)
+    return out
+
+
+# --- the events index --------------------------------------------------------------------
+
+
+def index_page(digest: Digest) -> str:
+    rows = []
+    for event in digest.events:
+        rows.append(
+            [
+                date_label(event.date, event.precision),
+                link(event.title, href(INDEX, event_path(event.slug))),
+                ", ".join(text(place) for place in event.places[:3]) or "—",
+                ", ".join(text(outlet) for outlet in event.outlets),
+                str(len(event.reports)),
+            ]
+        )
+    several = sum(1 for event in digest.events if len(event.outlets) > 1)
+    lines = [
+        front_matter(title="Events"),
+        "# Events\n",
+        f"{len(digest.events)} dated happenings from {len(digest.articles)} articles, "
+        f"{several} reported by more than one outlet. "
+        f"See them on the [timeline]({href(INDEX, TIMELINE)}).\n",
+        table(["When", "Event", "Where", "Reported by", "Reports"], rows),
+    ]
+    return "\n".join(lines)
+
+
+# --- one event ---------------------------------------------------------------------------
+
+
+def event_page(digest: Digest, event: Event) -> str:
+    path = event_path(event.slug)
+    articles = {item.article.slug: item.article for item in digest.articles}
+    # the page title reaches the HTML <title> and navigation unescaped: escape it here
+    lines = [front_matter(title=text(event.title)), f"# {text(event.title)}\n"]
+    facts = [
+        f"**When:** {date_label(event.date, event.precision)} "
+        f"({event.precision} precision, `{event.date}`)",
+    ]
+    if event.places:
+        facts.append("**Where:** " + ", ".join(text(place) for place in event.places))
+    if event.participants:
+        facts.append("**Who took part:** " + _people(digest, event, path))
+    if event.organisations:
+        facts.append("**Organisations named:** " + ", ".join(text(o) for o in event.organisations))
+    facts.append("**Reported by:** " + ", ".join(text(outlet) for outlet in event.outlets))
+    lines.append("  \n".join(facts) + "\n")
+    lines.append("## What the reports say\n")
+    by_outlet: dict[str, list] = defaultdict(list)
+    for report in event.reports:
+        source = articles.get(report.citation.article)
+        if source is not None:
+            by_outlet[source.outlet].append((source, report))
+    for outlet in sorted(by_outlet):
+        lines.append(f"### {text(outlet)}\n")
+        for source, report in by_outlet[outlet]:
+            lines.append(f"> {text(report.text)} {cite(path, source, report.citation)}\n")
+    if event.disagreements:
+        lines.append("## Where the reports differ\n")
+        lines += [f"- {text(label)}" for label in event.disagreements]
+        lines.append("")
+    lines.append(f"[All events]({href(path, INDEX)}) · [Timeline]({href(path, TIMELINE)})\n")
+    return "\n".join(lines)
+
+
+def _people(digest: Digest, event: Event, path: str) -> str:
+    """Participants, linked to their pages when the people stage made one."""
+    known = {person.slug: person.name for person in digest.people}
+    names = dict(zip(event.participants, event.participant_names, strict=False))
+    shown = []
+    for slug in event.participants:
+        if slug in known:
+            shown.append(link(known[slug], href(path, person_path(slug))))
+        else:
+            shown.append(text(names.get(slug, slug)))
+    return ", ".join(shown)
+
+
+# --- the timeline ------------------------------------------------------------------------
+
+
+def timeline_page(digest: Digest) -> str:
+    lines = [
+        front_matter(title="Timeline"),
+        "# Timeline\n",
+        f"{len(digest.events)} events by date. Each links to the reporting sentences, "
+        f"cited. [All events as a table]({href(TIMELINE, INDEX)}).\n",
+        timeline_svg(digest.events) + "\n",
+    ]
+    month_of: dict[str, list[Event]] = defaultdict(list)
+    for event in digest.events:
+        month_of[event.date[:7] if event.precision != "year" else event.date].append(event)
+    for key in sorted(month_of):
+        heading = date_label(key, "month" if len(key) == 7 else "year")
+        lines.append(f"## {heading}\n")
+        day = None
+        for event in month_of[key]:
+            label = date_label(event.date, event.precision)
+            if event.precision == "day" and event.date != day:
+                lines.append(f"\n### {label}\n")
+                day = event.date
+            elif event.precision != "day" and day != "":
+                lines.append(f"\n### During {label}\n")
+                day = ""
+            outlets = ", ".join(text(o) for o in event.outlets)
+            lines.append(
+                f"- {link(event.title, href(TIMELINE, event_path(event.slug)))} · {outlets}"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _first_day(event: Event) -> dt.date:
+    if event.precision == "day":
+        return dt.date.fromisoformat(event.date)
+    if event.precision == "month":
+        return dt.date.fromisoformat(event.date + "-01")
+    return dt.date(int(event.date), 1, 1)
+
+
+def _last_day(event: Event) -> dt.date:
+    first = _first_day(event)
+    if event.precision == "day":
+        return first
+    if event.precision == "month":
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(first.year, 12, 31)
+
+
+WIDTH, MARGIN, LANE, AXIS_Y, CHAR = 760, 40, 22, 44, 6.4
+
+
+def timeline_svg(events: Sequence[Event]) -> str:
+    """An inline SVG: a dated axis, a dot per day event, a bar per month or year, labels in
+    lanes so that none overlaps. Plain markup: it works offline and with scripts blocked."""
+    if not events:
+        return ""
+    start = min(_first_day(e) for e in events)
+    end = max(_last_day(e) for e in events)
+    span = max((end - start).days, 1)
+
+    def x(day: dt.date) -> float:
+        return round(MARGIN + (WIDTH - 2 * MARGIN) * (day - start).days / span, 1)
+
+    lanes: list[float] = []  # right edge of the last label in each lane
+    marks: list[str] = []
+    for event in events:
+        left, right = x(_first_day(event)), x(_last_day(event))
+        label = event.title
+        width = CHAR * len(label)
+        anchor = round(min(left, WIDTH - MARGIN - width), 1)
+        lane = next((i for i, edge in enumerate(lanes) if edge + 8 < anchor), None)
+        if lane is None:
+            lanes.append(0.0)
+            lane = len(lanes) - 1
+        lanes[lane] = anchor + width
+        y = AXIS_Y + 26 + lane * LANE
+        mark = (
+            f'<circle cx="{left}" cy="{AXIS_Y}" r="5" class="tl-dot"/>'
+            if event.precision == "day"
+            else f'<rect x="{left}" y="{AXIS_Y - 4}" width="{max(right - left, 4)}" height="8"'
+            ' rx="3" class="tl-span"/>'
+        )
+        marks.append(
+            f"<g><title>{text(event.title)}</title>{mark}"
+            f'<line x1="{left}" y1="{AXIS_Y + 6}" x2="{left}" y2="{y - 11}" class="tl-stem"/>'
+            f'<text x="{anchor}" y="{y}" class="tl-label">{text(label)}</text></g>'
+        )
+    height = AXIS_Y + 26 + len(lanes) * LANE
+    ticks = []
+    for day, label in _ticks(start, end):
+        at = x(day)
+        ticks.append(
+            f'<line x1="{at}" y1="{AXIS_Y - 8}" x2="{at}" y2="{AXIS_Y + 8}" class="tl-tick"/>'
+            f'<text x="{at}" y="{AXIS_Y - 14}" text-anchor="middle" class="tl-axis">{label}</text>'
+        )
+    style = (
+        "<style>.tl-line,.tl-tick,.tl-stem{stroke:currentColor;opacity:.5}"
+        ".tl-dot{fill:#3f51b5}.tl-span{fill:#3f51b5;opacity:.6}"
+        ".tl-label,.tl-axis{font:12px sans-serif;fill:currentColor}</style>"
+    )
+    return (
+        f'<figure class="timeline"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="Timeline of {len(events)} events" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" style="max-width:100%;height:auto">{style}'
+        f'<line x1="{MARGIN}" y1="{AXIS_Y}" x2="{WIDTH - MARGIN}" y2="{AXIS_Y}" class="tl-line"/>'
+        + "".join(ticks)
+        + "".join(marks)
+        + "</svg></figure>"
+    )
+
+
+def _ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+    """Axis labels: days for a short span, months for a longer one, years beyond that."""
+    days = (end - start).days
+    if days <= 45:
+        step = max(1, days // 8)
+        return [
+            (
+                start + dt.timedelta(days=i),
+                f"{(start + dt.timedelta(days=i)).day} "
+                f"{(start + dt.timedelta(days=i)).strftime('%b')}",
+            )
+            for i in range(0, days + 1, step)
+        ]
+    if days <= 3 * 366:
+        ticks, day = [], dt.date(start.year, start.month, 1)
+        if day < start:
+            day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        while day <= end:
+            ticks.append((day, day.strftime("%b %Y")))
+            day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return ticks[:: max(1, len(ticks) // 10)]
+    years = range(start.year + (start > dt.date(start.year, 1, 1)), end.year + 1)
+    return [(dt.date(y, 1, 1), str(y)) for y in years][:: max(1, len(years) // 10)]

@@ -1,0 +1,143 @@
+"""People pages: the index by coverage, and one page per person.
+
+A person page shows the canonical name and the other spellings seen, each role as an
+article states it (cited), every quotation attributed to them grouped by article (cited),
+and the articles, stories, events and people they appear with. Names, roles and quotes
+come from articles, so all of them go through `text()`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Article, CitedText, Digest, Person
+from .markdown import (
+    article_path,
+    cite,
+    event_path,
+    front_matter,
+    href,
+    person_path,
+    story_path,
+    table,
+    text,
+)
+
+INDEX = "people/index.md"
+
+
+def pages(digest: Digest) -> dict[str, str]:
+    """The people index and a page for every person (none at all when nobody is named)."""
+    if not digest.people:
+        return {}
+    result = {INDEX: index_page(digest)}
+    for person in digest.people:
+        result[person_path(person.slug)] = person_page(person, digest)
+    return result
+
+
+def _articles(digest: Digest) -> dict[str, Article]:
+    return {item.article.slug: item.article for item in digest.articles}
+
+
+def index_page(digest: Digest) -> str:
+    """Everyone named, most covered first, with the fullest role an article gives them."""
+    out = [front_matter(title="People"), "# People\n"]
+    out.append(
+        f"{len(digest.people)} people named in the articles, most mentioned first. "
+        "Roles are quoted from the article that states them.\n"
+    )
+    articles = _articles(digest)
+    rows = []
+    for person in digest.people:
+        name = f"[{text(person.name)}]({href(INDEX, person_path(person.slug))})"
+        role = ""
+        if person.roles:
+            first = max(person.roles, key=lambda r: len(r.text.split()))
+            source = articles.get(first.citation.article)
+            role = text(first.text)
+            if source is not None:
+                role += " " + cite(INDEX, source, first.citation)
+        rows.append(
+            [name, role, str(person.mentions), str(len(person.articles)), str(len(person.quotes))]
+        )
+    out.append(table(["Person", "Role", "Mentions", "Articles", "Quotes"], rows))
+    return "\n".join(out)
+
+
+def person_page(person: Person, digest: Digest) -> str:
+    path = person_path(person.slug)
+    articles = _articles(digest)
+    out = [front_matter(title=person.name), f"# {text(person.name)}\n"]
+    facts = [
+        f"**Mentions:** {person.mentions} in {len(person.articles)} article(s)",
+        f"**Quotes:** {len(person.quotes)}",
+    ]
+    if person.aliases:
+        facts.append("**Also written as:** " + ", ".join(text(a) for a in person.aliases))
+    out.append("  \n".join(facts) + "\n")
+
+    if person.roles:
+        out.append("## Roles\n")
+        out.append("As the articles state them.\n")
+        for role, citations in _grouped(person.roles):
+            links = ", ".join(
+                cite(path, articles[c.citation.article], c.citation) for c in citations
+            )
+            out.append(f"- {text(role)} — {links}")
+        out.append("")
+
+    if person.quotes:
+        out.append("## Quotes\n")
+        by_article: dict[str, list[CitedText]] = defaultdict(list)
+        for quote in person.quotes:
+            by_article[quote.citation.article].append(quote)
+        for slug in person.articles:
+            if slug not in by_article:
+                continue
+            article = articles[slug]
+            out.append(f"### {text(article.outlet)}: {text(article.title)}\n")
+            for quote in by_article[slug]:
+                out.append(f"- “{text(quote.text)}” {cite(path, article, quote.citation)}")
+            out.append("")
+
+    out.append("## Articles\n")
+    for slug in person.articles:
+        article = articles[slug]
+        date = article.published.isoformat() if article.published else "undated"
+        link = href(path, article_path(slug))
+        out.append(f"- [{text(article.title)}]({link}) · {text(article.outlet)} · {date}")
+    out.append("")
+
+    stories = [s for s in digest.stories if set(s.articles) & set(person.articles)]
+    if stories:
+        out.append("## Stories\n")
+        for story in stories:
+            out.append(f"- [{text(story.title)}]({href(path, story_path(story.slug))})")
+        out.append("")
+
+    events = [e for e in digest.events if person.slug in e.participants]
+    if events:
+        out.append("## Events\n")
+        for event in events:
+            out.append(
+                f"- {event.date}: [{text(event.title)}]({href(path, event_path(event.slug))})"
+            )
+        out.append("")
+
+    known = {p.slug: p for p in digest.people}
+    related = [known[slug] for slug in person.related if slug in known]
+    if related:
+        out.append("## Appears with\n")
+        for other in related:
+            out.append(f"- [{text(other.name)}]({href(path, person_path(other.slug))})")
+        out.append("")
+    return "\n".join(out)
+
+
+def _grouped(items: tuple[CitedText, ...]) -> list[tuple[str, list[CitedText]]]:
+    """The same role stated by several articles shown once, with every citation."""
+    groups: dict[str, list[CitedText]] = {}
+    for item in items:
+        groups.setdefault(" ".join(item.text.lower().split()), []).append(item)
+    return [(cited[0].text, cited) for cited in groups.values()]

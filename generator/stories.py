@@ -1,0 +1,329 @@
+"""Stories: articles that report the same thing, grouped, summarised across outlets, compared.
+
+Grouping. Two articles belong together when their texts are alike (cosine in a TF-IDF space
+of stemmed content words and character n-grams, `similarity.TextSpace`), when they name the
+same people, places and organisations (the Jaccard overlap of the names closes part of the
+gap to 1: a bonus, never a penalty, since many texts name nobody), and when
+they were published close together (similarity decays beyond `window_days`). Articles are
+grouped by average-linkage clustering cut at `threshold`: average, not single, linkage, so
+that a chain of loosely related pieces does not become one story. The `story` key of the
+front matter overrides all this: articles sharing a key form one story, and a keyed article
+never joins an unkeyed one. An article alone is a story of one.
+
+Summary. sumy rates the pooled sentences of all the story's articles at once, so a sentence
+that many outlets echo rates high. Near-duplicates across outlets are dropped (the better
+rated stays), and no article gets more than its share of the lines, so the longest article
+cannot fill the summary on its own. Every line is a verbatim sentence, cited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+from slugify import slugify
+
+from . import compare as comparing
+from .model import Analyzed, Citation, CitedText, Digest, Sentence, Story
+from .nlp import quotation_spans
+from .settings import Settings
+from .similarity import TextSpace, content_words
+from .summarize import sumy_ratings
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """The knobs of grouping and of the multi-source summary (measured by `eval stories`)."""
+
+    threshold: float = 0.15  # average similarity at which two groups merge
+    entity_weight: float = 0.3  # how far shared names close the gap to 1
+    char_weight: float = 0.3  # share of character n-grams in the text similarity
+    window_days: float = 3.0  # publication dates this close count fully; beyond, decay
+    summary_sentences: int = 5
+    duplicate_threshold: float = 0.45  # two sentences this similar say the same thing
+    algorithm: str = "lexrank"
+    min_summary_words: int = 6
+
+
+DEFAULTS = StoryOptions()
+
+
+@dataclass(frozen=True)
+class Document:
+    """What grouping sees of an article: its text, the names it uses, its date, its key."""
+
+    text: str
+    entities: frozenset[str] = frozenset()
+    published: dt.date | None = None
+    key: str | None = None
+
+
+# --- similarity ---------------------------------------------------------------------------
+
+
+def normal_name(name: str, person: bool = False) -> str:
+    """A name as a comparison key: lower case, no article or possessive; surname for people."""
+    name = re.sub(r"^the\s+", "", " ".join(name.lower().replace("’", "'").split()))
+    name = name.removesuffix("'s")
+    return name.split()[-1] if person and name else name
+
+
+def entity_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def date_factor(a: dt.date | None, b: dt.date | None, window_days: float) -> float:
+    """1 within the window; then halves every further window. Undated articles: 1."""
+    if a is None or b is None or window_days <= 0:
+        return 1.0
+    gap = abs((a - b).days)
+    return 1.0 if gap <= window_days else 0.5 ** ((gap - window_days) / window_days)
+
+
+def entity_overlaps(documents: Sequence[Document]) -> np.ndarray:
+    """Jaccard overlap of the names of every two documents (0 where either has none)."""
+    shared, sizes = comparing.shared_counts([d.entities for d in documents])
+    union = np.add.outer(sizes, sizes) - shared
+    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+
+def date_factors(documents: Sequence[Document], window_days: float) -> np.ndarray:
+    """`date_factor` for every two documents, at once."""
+    days = np.array([d.published.toordinal() if d.published else np.nan for d in documents])
+    gap = np.abs(np.subtract.outer(days, days))
+    factor = np.power(0.5, np.maximum(gap - window_days, 0) / window_days)
+    return np.where(np.isnan(factor), 1.0, factor)
+
+
+def similarity_matrix(
+    documents: Sequence[Document],
+    idf_documents: Sequence[str] | None = None,
+    options: StoryOptions = DEFAULTS,
+    space: TextSpace | None = None,
+) -> np.ndarray:
+    """How alike every two documents are, in [0, 1]: text, shared names, dates."""
+    texts = [d.text for d in documents]
+    if space is None:
+        fit = idf_documents if idf_documents is not None else texts
+        space = TextSpace(fit, char_weight=options.char_weight)
+    matrix = space.matrix(texts)
+    weight = options.entity_weight
+    if weight > 0 and any(d.entities for d in documents):
+        matrix += weight * entity_overlaps(documents) * (1 - matrix)
+    if options.window_days > 0:
+        matrix *= date_factors(documents, options.window_days)
+    np.fill_diagonal(matrix, 1.0)
+    return np.clip(matrix, 0.0, 1.0)
+
+
+# --- grouping -----------------------------------------------------------------------------
+
+
+def linkage_tree(matrix: np.ndarray) -> np.ndarray:
+    """The average-linkage merge tree of a similarity matrix (scipy's linkage format)."""
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
+    distance = 1.0 - np.asarray(matrix, dtype=float)
+    distance = (distance + distance.T) / 2
+    np.fill_diagonal(distance, 0.0)
+    return linkage(squareform(np.clip(distance, 0.0, None), checks=False), method="average")
+
+
+def cut(tree: np.ndarray, threshold: float) -> list[list[int]]:
+    """The clusters of a merge tree whose members are on average `threshold` alike."""
+    from scipy.cluster.hierarchy import fcluster
+
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    return sorted(groups.values())
+
+
+def cluster(matrix: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage clusters whose members are on average at least `threshold` alike."""
+    n = matrix.shape[0]
+    if n < 2:
+        return [[0]] if n else []
+    return cut(linkage_tree(matrix), threshold)
+
+
+def group(documents: Sequence[Document], matrix: np.ndarray, threshold: float) -> list[list[int]]:
+    """Stories as lists of document indices: keyed documents by key, the rest clustered."""
+    keyed: dict[str, list[int]] = {}
+    free: list[int] = []
+    for index, document in enumerate(documents):
+        if document.key:
+            keyed.setdefault(document.key, []).append(index)
+        else:
+            free.append(index)
+    groups = [members for _, members in sorted(keyed.items())]
+    if free:
+        sub = matrix[np.ix_(free, free)]
+        groups += [[free[i] for i in members] for members in cluster(sub, threshold)]
+    return sorted(groups)
+
+
+# --- the multi-source summary -------------------------------------------------------------
+
+
+def _bare_quote(sentence: Sentence) -> bool:
+    """A sentence that is only a quotation: out of context it does not say who said it."""
+    text = sentence.text.strip()
+    spans = quotation_spans(text)
+    covered = sum(end - start for start, end in spans)
+    return bool(spans) and covered >= len(text) - 2
+
+
+def _eligible(sentence: Sentence, options: StoryOptions) -> bool:
+    return len(content_words(sentence.text)) >= options.min_summary_words // 2 and (
+        len(sentence.text.split()) >= options.min_summary_words and not _bare_quote(sentence)
+    )
+
+
+def story_summary(
+    items: Sequence[Analyzed], options: StoryOptions = DEFAULTS
+) -> tuple[CitedText, ...]:
+    """Verbatim, cited lines that sum up a story across its outlets.
+
+    A story of one article keeps that article's own summary, so its story page and
+    article page agree.
+    """
+    if len(items) == 1:
+        item = items[0]
+        return tuple(
+            CitedText(s.sentence.text, Citation(item.article.slug, s.sentence.index))
+            for s in item.analysis.summary.sentences
+        )
+    pooled: list[Sentence] = []
+    owners: list[tuple[int, Sentence]] = []  # (article index, original sentence)
+    offset = 0
+    for index, item in enumerate(items):
+        sentences = [s for s in item.analysis.sentences if _eligible(s, options)]
+        for sentence in sentences:
+            pooled.append(replace(sentence, paragraph=offset + sentence.paragraph))
+            owners.append((index, sentence))
+        offset += max((s.paragraph for s in item.analysis.sentences), default=0) + 1
+    if not pooled:
+        return ()
+    # LexRank divides by zero on degenerate inputs; an unrated sentence rates lowest
+    scores = [0.0 if math.isnan(x) else x for x in sumy_ratings(options.algorithm, pooled)]
+    space = TextSpace([s.text for s in pooled], char_weight=comparing.CHAR_WEIGHT)
+    alike = comparing.sentence_similarity(space, [s.text for s in pooled])
+    count = min(options.summary_sentences, len(pooled))
+    share = math.ceil(count / len(items))
+    taken: list[int] = []
+    per_article = [0] * len(items)
+    for candidate in sorted(range(len(pooled)), key=lambda k: (-scores[k], k)):
+        if len(taken) == count:
+            break
+        article = owners[candidate][0]
+        if per_article[article] >= share:
+            continue
+        if any(alike[candidate, k] >= options.duplicate_threshold for k in taken):
+            continue
+        taken.append(candidate)
+        per_article[article] += 1
+
+    def place(k: int) -> tuple[float, int]:
+        article, sentence = owners[k]
+        total = max(len(items[article].analysis.sentences), 1)
+        return (sentence.index / total, article)
+
+    return tuple(
+        CitedText(owners[k][1].text, Citation(items[owners[k][0]].article.slug, owners[k][1].index))
+        for k in sorted(taken, key=place)
+    )
+
+
+# --- the corpus step ----------------------------------------------------------------------
+
+
+def document(item: Analyzed) -> Document:
+    """An analysed article as grouping sees it."""
+    analysis = item.analysis
+    names = {normal_name(p.name, person=True) for p in analysis.people}
+    names |= {normal_name(n) for n in (*analysis.places, *analysis.organisations)}
+    text = "\n".join([item.article.title, *(s.text for s in analysis.sentences)])
+    return Document(
+        text=text,
+        entities=frozenset(n for n in names if n),
+        published=item.article.published,
+        key=item.article.story,
+    )
+
+
+def _oldest_first(items: Sequence[Analyzed]) -> list[Analyzed]:
+    return sorted(
+        items,
+        key=lambda a: (a.article.published or dt.date.max, a.article.slug),
+    )
+
+
+def _title(items: Sequence[Analyzed]) -> str:
+    """The headline of the earliest article that has a real one (not made from its text)."""
+    headed = [a for a in items if not a.article.title_derived] or list(items)
+    return headed[0].article.title
+
+
+def link_stories(
+    digest: Digest, settings: Settings | None = None, options: StoryOptions = DEFAULTS
+) -> tuple[Story, ...]:
+    """Group the digest's articles into stories, summarise and compare each; newest first."""
+    items = sorted(digest.articles, key=lambda a: a.article.slug)
+    if not items:
+        return ()
+    documents = [document(item) for item in items]
+    sentences = [s.text for item in items for s in item.analysis.sentences]
+    space = TextSpace(
+        [*sentences, *(item.article.title for item in items)], char_weight=options.char_weight
+    )
+    matrix = similarity_matrix(documents, options=options, space=space)
+    stories: list[Story] = []
+    used: set[str] = set()
+    for members in group(documents, matrix, options.threshold):
+        story_items = _oldest_first([items[i] for i in members])
+        key = story_items[0].article.story
+        title = _title(story_items)
+        slug = _unique(key or slugify(title, max_length=60, word_boundary=True) or "story", used)
+        outlets = {a.article.outlet for a in story_items}
+        comparison = (
+            comparing.compare(story_items, digest)
+            if len(story_items) > 1 and len(outlets) > 1
+            else None
+        )
+        stories.append(
+            Story(
+                slug=slug,
+                title=title,
+                articles=tuple(a.article.slug for a in story_items),
+                paths=tuple(a.article.path for a in story_items),
+                summary=story_summary(story_items, options),
+                comparison=comparison,
+            )
+        )
+    latest = {
+        story.slug: max(
+            (digest.article(s).article.published or dt.date.min for s in story.articles),
+        )
+        for story in stories
+    }
+    return tuple(sorted(stories, key=lambda s: (-latest[s.slug].toordinal(), s.slug)))
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    candidate, number = slug, 2
+    while candidate in used:
+        candidate, number = f"{slug}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
+def stories_of(digest: Digest, article: str) -> tuple[Story, ...]:
+    """The stories an article belongs to (one, once stories are linked)."""
+    return tuple(story for story in digest.stories if article in story.articles)

@@ -1,0 +1,190 @@
+"""Date resolution: the news rules, written as cases a reader would check on a calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator import dates
+from generator.dates import FUTURE, NEAREST, PAST, resolve
+
+THURSDAY = dt.date(2022, 3, 10)  # publication day of the seed articles
+
+
+def plain(text: str, published: dt.date | None = THURSDAY, mode: str = PAST):
+    return resolve(text, published, mode).plain()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thursday", "2022-03-10"),  # same weekday: the publication day, not a week early
+        ("Wednesday", "2022-03-09"),
+        ("Friday", "2022-03-04"),
+        ("on Monday", "2022-03-07"),
+        ("Thursday's", "2022-03-10"),
+        ("Tuesday night", "2022-03-08"),
+        ("last Thursday", "2022-03-03"),
+        ("next Monday", "2022-03-14"),
+        ("yesterday", "2022-03-09"),
+        ("late yesterday", "2022-03-09"),
+        ("today", "2022-03-10"),
+        ("tomorrow", "2022-03-11"),
+    ],
+)
+def test_days_relative_to_publication(text: str, expected: str) -> None:
+    assert plain(text) == (expected, "day")
+
+
+def test_dateparser_alone_puts_same_weekday_a_week_early() -> None:
+    """The reason for the weekday rule: the library's `past` setting is a week off."""
+    assert dates.with_dateparser("Thursday", THURSDAY).value == "2022-03-03"
+    assert resolve("Thursday", THURSDAY).value == "2022-03-10"
+
+
+def test_future_tense_looks_forward() -> None:
+    assert plain("Friday", mode=FUTURE) == ("2022-03-11", "day")
+    assert plain("Thursday", mode=FUTURE) == ("2022-03-10", "day")
+    assert plain("Nov. 6", mode=FUTURE) == ("2022-11-06", "day")
+
+
+def test_present_tense_takes_the_nearest_day() -> None:
+    assert plain("Monday", dt.date(2022, 3, 12), NEAREST) == ("2022-03-14", "day")
+    assert plain("Wednesday", THURSDAY, NEAREST) == ("2022-03-09", "day")
+    assert plain("Nov. 6", dt.date(1989, 11, 2), NEAREST) == ("1989-11-06", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Feb. 24", THURSDAY, "2022-02-24"),
+        ("March 10", THURSDAY, "2022-03-10"),
+        ("March 11", THURSDAY, "2021-03-11"),  # would be after publication: last year
+        ("Dec. 25", dt.date(2022, 1, 5), "2021-12-25"),
+        ("24 February", THURSDAY, "2022-02-24"),
+        ("Sept. 30, 1999", THURSDAY, "1999-09-30"),
+        ("Feb. 29", dt.date(2022, 3, 1), "2020-02-29"),  # the last leap day before
+        ("Saturday, April 25", dt.date(1998, 4, 24), "1998-04-25"),  # weekday fixes the year
+    ],
+)
+def test_month_day_without_year(text: str, published: dt.date, expected: str) -> None:
+    assert resolve(text, published).plain()[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last month", ("2022-02", "month")),
+        ("late last month", ("2022-02", "month")),
+        ("earlier this month", ("2022-03", "month")),
+        ("this year", ("2022", "year")),
+        ("last year", ("2021", "year")),
+        ("a year ago", ("2021", "year")),
+        ("two months ago", ("2022-01", "month")),
+        ("three days ago", ("2022-03-07", "day")),
+        ("January", ("2022-01", "month")),
+        ("December", ("2021-12", "month")),  # not after publication
+        ("March 2014", ("2014-03", "month")),
+        ("1990", ("1990", "year")),
+        ("the end of 1990", ("1990", "year")),
+        ("nineteen ninety-six", ("1996", "year")),
+    ],
+)
+def test_relative_expressions_keep_their_precision(text: str, expected: tuple[str, str]) -> None:
+    assert plain(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["recent days", "in recent days", "two weeks ago", "this week", "last week"],
+)
+def test_vague_spans_never_become_a_false_exact_day(text: str) -> None:
+    value, precision = plain(text)
+    assert precision != "day"
+    if value is not None:
+        assert value.startswith("2022")
+
+
+def test_week_inside_one_month_is_reported_as_that_month() -> None:
+    assert plain("this week") == ("2022-03", "month")
+    assert plain("two weeks ago") == ("2022-02", "month")  # week of 21-27 February
+    assert resolve("this week", THURSDAY).value == "2022-W10"
+
+
+@pytest.mark.parametrize(
+    "text", ["decades", "five years", "several weeks", "the early days", "45-year-old"]
+)
+def test_lengths_of_time_are_not_dates(text: str) -> None:
+    assert plain(text) == (None, None)
+
+
+def test_references_to_now_and_the_past_are_not_calendar_dates() -> None:
+    assert resolve("now", THURSDAY).value == "PRESENT_REF"
+    assert resolve("recently", THURSDAY).value == "PAST_REF"
+    assert resolve("the future", THURSDAY).value == "FUTURE_REF"
+    assert plain("recently") == (None, None)
+
+
+def test_quarters_and_seasons() -> None:
+    published = dt.date(1989, 11, 2)
+    assert resolve("the third quarter", published).value == "1989-Q3"
+    assert resolve("third-quarter", published).value == "1989-Q3"
+    assert resolve("the quarter", published).value == "1989-Q3"  # the last complete one
+    assert resolve("this summer", dt.date(1998, 3, 22)).value == "1998-SU"
+    assert resolve("the 1990s", published).value == "199"
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve() -> None:
+    assert plain("Thursday", None) == (None, None)
+    assert plain("March 3, 2021", None) == ("2021-03-03", "day")
+    assert plain("2019", None) == ("2019", "year")
+
+
+def test_normalise() -> None:
+    assert dates.normalise("  Thursday’s ") == "thursday"
+    assert dates.normalise("mid-November") == "mid november"
+
+
+# --- finding dates in a parse ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def spacy_nlp():
+    from generator import nlp
+    from generator.settings import Settings
+
+    return nlp.load(Settings().spacy_model)
+
+
+def test_find_dates_offsets_and_values(spacy_nlp) -> None:
+    body = (
+        "The ministers met in Antalya on Thursday. Russia invaded Ukraine on Feb. 24, "
+        "and a hospital was hit Wednesday. She is a 45-year-old teacher."
+    )
+    found = dates.find_dates(spacy_nlp(body), THURSDAY)
+    by_text = {d.text: d for d in found}
+    assert by_text["Thursday"].value == "2022-03-10"
+    assert by_text["Feb. 24"].value == "2022-02-24"
+    assert by_text["Wednesday"].value == "2022-03-09"
+    assert "45-year-old" not in by_text
+    for expression in found:
+        assert body[expression.start : expression.end] == expression.text
+
+
+def test_comma_splits_a_date_from_what_follows(spacy_nlp) -> None:
+    body = "The foreign ministers met for talks in Turkey on Thursday, weeks into the war."
+    found = dates.find_dates(spacy_nlp(body), THURSDAY)
+    assert ("Thursday", "2022-03-10") in [(d.text, d.value) for d in found]
+
+
+def test_future_clause_is_detected(spacy_nlp) -> None:
+    doc = spacy_nlp("The ministers will meet again on Friday.")
+    found = dates.find_dates(doc, THURSDAY)
+    assert [(d.text, d.value) for d in found] == [("Friday", "2022-03-11")]
+
+
+def test_a_span_that_resolves_only_in_part_is_narrowed(spacy_nlp) -> None:
+    body = "Profit rose in the six months ended Oct. 1, the company said."
+    found = dates.find_dates(spacy_nlp(body), dt.date(1989, 11, 2))
+    assert ("Oct. 1", "1989-10-01") in [(d.text, d.value) for d in found]

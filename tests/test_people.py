@@ -1,0 +1,373 @@
+"""People: name folding and matching, repaired spans, roles, merging, pages."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import names, nlp
+from generator.model import (
+    Analyzed,
+    Article,
+    ArticleAnalysis,
+    Citation,
+    CitedText,
+    Digest,
+    Mention,
+    PersonInArticle,
+    Quote,
+    Role,
+    Summary,
+)
+from generator.people import (
+    compatible,
+    merge_people,
+    people_in_article,
+    person_slug,
+    words_of,
+)
+from generator.render import people as people_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def analyse(nlp_model, body: str):
+    doc = nlp_model(body)
+    sentences = nlp.sentences(doc)
+    return doc, sentences, people_in_article(doc, sentences)
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+def test_fold_joins_transliterations_diacritics_and_possessives():
+    assert names.fold("Zelensky") == names.fold("Zelenskyy") == names.fold("Zelenskiy")
+    assert names.fold("Çavuşoğlu") == names.fold("Cavusoglu") == "cavusoglu"
+    assert names.fold("Putin’s") == names.fold("Putin's") == "putin"
+    assert names.fold("Sergei") == names.fold("Sergey")
+    assert names.fold("Lavrov") != names.fold("Kuleba")
+
+
+@given(st.text(max_size=40))
+def test_fold_is_stable_and_ascii(name):
+    folded = names.fold(name)
+    assert folded == names.fold(folded)
+    assert folded.isascii()
+
+
+@given(st.lists(st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True), min_size=1, max_size=4))
+def test_every_name_fits_itself_and_its_surname(parts):
+    full = words_of(" ".join(parts))
+    if full:
+        assert compatible(full, full)
+        assert compatible(full[-1:], full)
+
+
+def test_compatible_accepts_short_forms_and_initials_but_not_other_first_names():
+    assert compatible(("putin",), ("vladimir", "putin"))
+    assert compatible(("v", "putin"), words_of("Vladimir Putin"))
+    assert compatible(("tayyip", "erdogan"), words_of("Recep Tayyip Erdogan"))
+    assert not compatible(("vladimir",), ("vladimir", "putin"))
+    assert not compatible(words_of("Cherie Blair"), words_of("Tony Blair"))
+    assert words_of("President Putin") == ("putin",)
+
+
+def test_surname_the_model_mislabels_is_repaired_from_the_full_name(nlp_model):
+    body = (
+        "Foreign Minister Dmytro Kuleba met Sergey Lavrov in Antalya. "
+        "Kuleba said the talks failed. Lavrov said Russia would go on. "
+        "Later Kuleba and Lavrov left the city."
+    )
+    doc = nlp_model(body)
+    found = [doc[s:e].text for s, e in names.person_spans(doc)]
+    assert found.count("Kuleba") == 2 and found.count("Lavrov") == 2
+    assert "Dmytro Kuleba" in found and "Sergey Lavrov" in found
+    assert not any("Minister" in name for name in found)
+
+
+def test_alias_repair_alone_adds_what_the_raw_model_missed(nlp_model):
+    doc = nlp_model("Sergey Lavrov spoke. Then LAVROV left, and Lavrov's aide followed.")
+    raw = {doc[s:e].text for s, e in names.person_spans(doc, repairs=())}
+    repaired = [doc[s:e].text for s, e in names.person_spans(doc, repairs=("alias",))]
+    assert "Lavrov" in repaired and "LAVROV" in repaired
+    assert len(repaired) >= len(raw)
+
+
+def test_headline_fragments_and_common_words_are_not_names(nlp_model):
+    doc = nlp_model("Russian Diplomat Says Moscow Bizarrely Lies About The War Again")
+    start = next(t.i for t in doc if t.text == "Bizarrely")
+    ctx = names.Context(doc)
+    assert names.filter_non_names(ctx, {(start, start + 2)}) == set()
+    doc = nlp_model("Slaughter steers and heifers were not tested.")
+    heifers = next(t.i for t in doc if t.text == "heifers")
+    ctx = names.Context(doc)
+    assert names.filter_non_names(ctx, {(heifers, heifers + 1)}) == set()
+
+
+def test_title_and_speech_repairs_find_names_the_sentence_marks(nlp_model):
+    doc = nlp_model("Troops loyal to President Ange-Felix Patasse fought on.")
+    found = [doc[s:e].text for s, e in names.person_spans(doc, repairs=("title",))]
+    assert "Ange-Felix Patasse" in found
+    doc = nlp_model('"We will not surrender," Liliya Marynchak told reporters on Friday.')
+    found = [doc[s:e].text for s, e in names.person_spans(doc, repairs=("speech",))]
+    assert "Liliya Marynchak" in found
+
+
+def test_clubs_and_companies_are_dropped(nlp_model):
+    doc = nlp_model("Manchester United beat Aston Villa. Acme Holdings Inc said profits rose.")
+    ctx = names.Context(doc)
+    united = next(t.i for t in doc if t.text == "United")
+    assert names.teams(ctx, {(united - 1, united + 1)}) == set()
+
+
+# --- per article --------------------------------------------------------------------------
+
+
+def test_one_person_per_individual_with_roles_verbatim(nlp_model):
+    body = (
+        "Foreign Minister Dmytro Kuleba of Ukraine said the talks failed.\n\n"
+        '"This is just panic," Liliya Marynchak, a 45-year-old teacher in Ivano-Frankivsk, '
+        "told PEOPLE.\n\n"
+        "Kuleba later met Russia's Foreign Minister Sergey Lavrov. Lavrov left early."
+    )
+    _, _, people = analyse(nlp_model, body)
+    by_name = {p.name: p for p in people}
+    assert set(by_name) == {"Dmytro Kuleba", "Liliya Marynchak", "Sergey Lavrov"}
+    kuleba = by_name["Dmytro Kuleba"]
+    assert kuleba.aliases == ("Kuleba",) and len(kuleba.mentions) == 2
+    assert [r.text for r in kuleba.roles] == ["Foreign Minister"]
+    roles = [r.text for r in by_name["Liliya Marynchak"].roles]
+    assert roles == ["a 45-year-old teacher in Ivano-Frankivsk"]
+    assert "Russia's Foreign Minister" in [r.text for r in by_name["Sergey Lavrov"].roles]
+    for person in people:
+        for mention in person.mentions:
+            assert body[mention.start : mention.end] == mention.text
+        for role in person.roles:
+            assert role.text in body
+
+
+def test_two_people_sharing_a_surname_stay_apart_in_an_article(nlp_model):
+    body = "Tony Blair met Cherie Blair in London. Tony Blair spoke first."
+    _, _, people = analyse(nlp_model, body)
+    names_found = sorted(p.name for p in people)
+    assert names_found == ["Cherie Blair", "Tony Blair"]
+
+
+# --- corpus -------------------------------------------------------------------------------
+
+
+def _article(slug: str, day: int, outlet: str) -> Article:
+    return Article(
+        path=f"{slug}.md",
+        slug=slug,
+        title=f"Title {slug}",
+        outlet=outlet,
+        published=dt.date(2022, 3, day),
+        paragraphs=("Body.",),
+    )
+
+
+def _person(name: str, *forms: str, roles: tuple[Role, ...] = ()) -> PersonInArticle:
+    mentions = tuple(Mention(form, i * 10, i * 10 + len(form), i) for i, form in enumerate(forms))
+    aliases = tuple(sorted(set(forms) - {name}))
+    return PersonInArticle(name=name, aliases=aliases, mentions=mentions, roles=roles)
+
+
+def _item(slug, day, outlet, people, quotes=()):
+    analysis = ArticleAnalysis(
+        sentences=(),
+        summary=Summary("test", ()),
+        word_count=1,
+        people=tuple(people),
+        quotes=tuple(quotes),
+    )
+    return Analyzed(_article(slug, day, outlet), analysis)
+
+
+def _corpus():
+    newer = _item(
+        "b",
+        11,
+        "PEOPLE",
+        [
+            _person("Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "Zelenskyy", "Zelenskyy"),
+            _person("Tony Blair", "Tony Blair"),
+        ],
+        [Quote("We are strong", 0, 13, 4, "Volodymyr Zelenskyy")],
+    )
+    older = _item(
+        "a",
+        10,
+        "NYT",
+        [
+            _person(
+                "Volodymyr Zelensky",
+                "Volodymyr Zelensky",
+                "Zelensky",
+                roles=(Role("President", 0),),
+            ),
+            _person("Cherie Blair", "Cherie Blair"),
+            _person("Putin", "Putin"),
+        ],
+        [Quote("Not now", 0, 7, 2, "Volodymyr Zelensky"), Quote("Who knows", 0, 9, 3, None)],
+    )
+    return [newer, older]
+
+
+def test_merge_joins_spellings_and_keeps_namesakes_apart():
+    people = merge_people(_corpus())
+    by_slug = {p.slug: p for p in people}
+    assert set(by_slug) == {"volodymyr-zelenskyy", "tony-blair", "cherie-blair", "putin"}
+    zelenskyy = by_slug["volodymyr-zelenskyy"]
+    assert zelenskyy.name == "Volodymyr Zelenskyy"  # the spelling used most
+    assert zelenskyy.aliases == ("Volodymyr Zelensky", "Zelensky", "Zelenskyy")
+    assert zelenskyy.mentions == 5 and zelenskyy.articles == ("b", "a")
+    assert [q.text for q in zelenskyy.quotes] == ["We are strong", "Not now"]
+    assert zelenskyy.quotes[1].citation == Citation("a", 2)
+    assert zelenskyy.roles == (CitedText("President", Citation("a", 0)),)
+    assert people[0] is zelenskyy  # most covered first
+    assert "cherie-blair" in zelenskyy.related and "tony-blair" in zelenskyy.related
+
+
+def test_person_slug_links_an_article_name_to_its_page():
+    people = merge_people(_corpus())
+    assert person_slug(people, "a", "Volodymyr Zelensky") == "volodymyr-zelenskyy"
+    assert person_slug(people, "b", "Volodymyr Zelenskyy") == "volodymyr-zelenskyy"
+    assert person_slug(people, "b", "Putin") is None  # not named in that article
+    assert person_slug(people, "a", "Nobody") is None
+
+
+def test_merge_is_deterministic_whatever_the_input_order():
+    corpus = _corpus()
+    assert merge_people(corpus) == merge_people(corpus)
+    shuffled = [corpus[1], corpus[0]]
+    assert {p.slug: p.name for p in merge_people(shuffled)} == {
+        p.slug: p.name for p in merge_people(corpus)
+    }
+
+
+# --- pages --------------------------------------------------------------------------------
+
+
+def test_pages_escape_article_text_and_cite_every_role_and_quote():
+    items = _corpus()
+    hostile = _item("c", 12, "<b>Outlet</b>", [_person("Evil <script>", "Evil <script>")], [])
+    digest = Digest(articles=(hostile, *items), people=merge_people([hostile, *items]))
+    pages = people_pages.pages(digest)
+    assert "people/index.md" in pages and "people/volodymyr-zelenskyy.md" in pages
+    index = pages["people/index.md"]
+    assert index.index("volodymyr-zelenskyy.md") < index.index("tony-blair.md")
+    for page in pages.values():
+        body = page.split("\n---\n", 1)[1]  # the front matter is JSON-quoted YAML
+        assert "<script>" not in body and "<b>" not in body
+    page = pages["people/volodymyr-zelenskyy.md"]
+    assert "Also written as" in page and "Zelensky" in page
+    assert "“We are strong” [PEOPLE](../articles/b.md#s4)" in page
+    assert "President — [NYT](../articles/a.md#s0)" in page
+    assert "[Tony Blair](tony-blair.md)" in page
+
+
+def test_no_people_no_pages():
+    assert people_pages.pages(Digest(articles=())) == {}
+
+
+# --- the seed articles (issue 3, "done when") -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_people():
+    from generator.analyze import analyze_articles
+    from generator.read import read_content
+    from generator.settings import Settings
+
+    articles, _ = read_content(ROOT / "content")
+    analyses = analyze_articles(articles, Settings())
+    items = [Analyzed(a, x) for a, x in zip(articles, analyses, strict=True)]
+    return merge_people(items)
+
+
+def test_seed_articles_name_each_person_once_and_nobody_else(seed_people):
+    assert sorted(p.name for p in seed_people) == [
+        "Dmytro Kuleba",
+        "Liliya Marynchak",
+        "Mevlut Cavusoglu",
+        "Recep Tayyip Erdogan",
+        "Sergey Lavrov",
+        "Vladimir Putin",
+        "Volodymyr Zelenskyy",
+    ]
+    zelenskyy = next(p for p in seed_people if p.slug == "volodymyr-zelenskyy")
+    assert {"Zelensky", "Zelenskyy"} <= set(zelenskyy.aliases)
+
+
+def test_seed_foreign_ministers_have_roles_and_quotes(seed_people):
+    for slug in ("sergey-lavrov", "dmytro-kuleba", "mevlut-cavusoglu"):
+        person = next(p for p in seed_people if p.slug == slug)
+        assert person.roles, slug
+        assert len(person.quotes) >= 2, slug
+        assert len({q.citation.article for q in person.quotes}) == 2, slug
+
+
+def test_names_with_diacritics_are_found_and_merged_with_their_ascii_spelling(nlp_model):
+    items = []
+    for slug, day, body in (
+        ("x", 1, "Foreign Minister Mevlüt Çavuşoğlu met reporters. Çavuşoğlu said it went well."),
+        ("y", 2, "Foreign Minister Mevlut Cavusoglu chaired the talks. Cavusoglu said little."),
+    ):
+        _, sentences, people = analyse(nlp_model, body)
+        assert any(len(p.mentions) == 2 for p in people), body
+        analysis = ArticleAnalysis(
+            sentences=sentences, summary=Summary("test", ()), word_count=1, people=people
+        )
+        items.append(Analyzed(_article(slug, day, "Outlet"), analysis))
+    newest_first = items[::-1]  # the order link() hands articles over
+    merged = [p for p in merge_people(newest_first) if "cavusoglu" in p.slug]
+    assert len(merged) == 1 and merged[0].articles == ("y", "x")
+    assert {"Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"} & ({merged[0].name} | set(merged[0].aliases))
+
+
+# --- evaluation ---------------------------------------------------------------------------
+
+CONLL = """\
+-DOCSTART- -X- O O
+
+Kuleba NNP I-NP I-PER
+met VBD I-VP O
+Sergey NNP I-NP I-PER
+Lavrov NNP I-NP I-PER
+. . O O
+
+Lavrov NNP I-NP I-PER
+Ann NNP I-NP B-PER
+Lee NNP I-NP I-PER
+left VBD I-VP O
+
+-DOCSTART- -X- O O
+
+Talks NNS I-NP O
+ended VBD I-VP O
+"""
+
+
+def test_conll_reader_gold_spans_and_scores(tmp_path, nlp_model):
+    from generator.evaluation import people as evaluation
+    from generator.settings import Settings
+
+    path = tmp_path / "sample.conll"
+    path.write_text(CONLL, encoding="utf-8")
+    documents = evaluation.read_conll(path)
+    assert len(documents) == 2
+    assert documents[0].words[:4] == ["Kuleba", "met", "Sergey", "Lavrov"]
+    # IOB1: B-PER starts a new name; a sentence end closes one
+    assert documents[0].gold() == {(0, 1), (2, 4), (5, 6), (6, 8)}
+    assert documents[1].gold() == set()
+    score = evaluation.Score()
+    score.add({(0, 1), (2, 4)}, {(2, 4), (5, 6)})
+    assert (score.tp, score.fp, score.fn) == (1, 1, 1)
+    assert score.precision == score.recall == score.f1 == 0.5
+    scores = evaluation.evaluate(path, Settings().spacy_model, ablation=True)
+    assert {"raw model", "pipeline (all repairs)", "only alias", "all but alias"} <= set(scores)
+    for result in scores.values():
+        assert result.tp + result.fn == 4  # every gold name is counted once

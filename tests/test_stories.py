@@ -1,0 +1,368 @@
+"""Stories: similarity, grouping, the multi-source summary, the corpus step, pages, eval."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import stories as s
+from generator.compare import Comparison, compare
+from generator.evaluation import stories as ev
+from generator.link import link
+from generator.model import Digest
+from generator.render import markdown as md
+from generator.render import stories as render
+from generator.settings import Settings
+from generator.similarity import TextSpace, content_words
+from tests.storyfixtures import BAY_NEWS, HARBOUR_TIMES, item
+
+FLOOD = item(
+    "2024-05-03-flood",
+    "Valley Post",
+    [
+        ["Heavy rain flooded the lower valley on Thursday, forcing farmers to move cattle."],
+        ["The river rose two metres above its usual level, the weather office said."],
+    ],
+    title="Rain floods the lower valley",
+)
+
+
+# --- similarity -------------------------------------------------------------------------------
+
+
+def test_content_words_are_stemmed_without_stop_words_and_split_at_hyphens():
+    assert content_words("The cease-fire was attacked by the rebels") == [
+        "ceas",
+        "fire",
+        "ceasefir",
+        "attack",
+        "rebel",
+    ]
+    assert "2022" not in content_words("in 2022")
+    assert "2022" in content_words("in 2022", numbers=True)
+
+
+def test_same_story_is_more_alike_than_another_story():
+    documents = [s.document(a) for a in (HARBOUR_TIMES, BAY_NEWS, FLOOD)]
+    matrix = s.similarity_matrix(documents)
+    assert matrix[0, 1] > s.DEFAULTS.threshold > max(matrix[0, 2], matrix[1, 2])
+    assert np.allclose(matrix, matrix.T)
+
+
+def test_shared_names_raise_similarity_and_never_lower_it():
+    plain = [s.Document("talks in the port"), s.Document("a quiet harbour")]
+    named = [replace(d, entities=frozenset({"berg"})) for d in plain]
+    stranger = [plain[0], replace(plain[1], entities=frozenset({"ruiz"}))]
+    base = s.similarity_matrix(plain)[0, 1]
+    assert s.similarity_matrix(named)[0, 1] > base
+    assert s.similarity_matrix(stranger)[0, 1] == pytest.approx(base)
+
+
+def test_date_factor_is_one_within_the_window_and_decays_beyond():
+    day = dt.date(2024, 5, 1)
+    assert s.date_factor(day, day + dt.timedelta(days=3), 3) == 1
+    assert s.date_factor(day, day + dt.timedelta(days=6), 3) == pytest.approx(0.5)
+    assert s.date_factor(None, day, 3) == 1
+
+
+def test_normal_name():
+    assert s.normal_name("The United Nations") == "united nations"
+    assert s.normal_name("Sergey Lavrov", person=True) == "lavrov"
+    assert s.normal_name("Kyiv’s") == "kyiv"
+
+
+# --- grouping ---------------------------------------------------------------------------------
+
+
+def test_grouping_puts_one_story_together_and_leaves_another_alone():
+    documents = [s.document(a) for a in (HARBOUR_TIMES, BAY_NEWS, FLOOD)]
+    groups = s.group(documents, s.similarity_matrix(documents), s.DEFAULTS.threshold)
+    assert groups == [[0, 1], [2]]
+
+
+def test_story_key_overrides_similarity():
+    documents = [
+        s.Document("port strike talks collapse", key="strike"),
+        s.Document("port strike talks collapse"),
+        s.Document("rain floods the valley", key="strike"),
+    ]
+    matrix = s.similarity_matrix(documents)
+    assert s.group(documents, matrix, 0.2) == [[0, 2], [1]]
+
+
+def test_articles_far_apart_in_time_are_kept_apart():
+    text = "port strike talks collapse over wages at the harbour"
+    documents = [
+        s.Document(text, published=dt.date(2024, 5, 1)),
+        s.Document(text + " again", published=dt.date(2024, 9, 1)),
+    ]
+    assert s.group(documents, s.similarity_matrix(documents), 0.2) == [[0], [1]]
+
+
+def test_cluster_edge_cases():
+    assert s.cluster(np.zeros((0, 0)), 0.5) == []
+    assert s.cluster(np.ones((1, 1)), 0.5) == [[0]]
+
+
+# --- summary ----------------------------------------------------------------------------------
+
+
+def test_story_summary_lines_are_verbatim_cited_and_from_every_outlet():
+    long = item(
+        "long",
+        "Long Daily",
+        [
+            [f"The port strike entered day {n} as talks on dock wages stalled again."]
+            for n in ("one", "two", "three", "four", "five", "six", "seven", "eight")
+        ],
+    )
+    lines = s.story_summary([long, BAY_NEWS])
+    articles = {a.article.slug: a for a in (long, BAY_NEWS)}
+    assert {line.citation.article for line in lines} == {"long", BAY_NEWS.article.slug}
+    for line in lines:
+        cited = articles[line.citation.article].analysis.sentences[line.citation.sentence]
+        assert line.text == cited.text
+
+
+def test_story_summary_drops_near_duplicates_across_outlets():
+    sentence = "Dockworkers walked out on Monday after the wage talks collapsed at the port."
+    a = item("a", "A", [[sentence, "The mayor said trade had suffered for a whole week now."]])
+    b = item("b", "B", [[sentence, "Fishermen said the harbour had never been so quiet before."]])
+    texts = [line.text for line in s.story_summary([a, b], s.StoryOptions(summary_sentences=4))]
+    assert texts.count(sentence) == 1
+
+
+def test_a_story_of_one_keeps_the_article_summary():
+    (line, *rest) = s.story_summary([FLOOD])
+    assert line.citation.article == FLOOD.article.slug
+    assert len(rest) + 1 == len(FLOOD.analysis.summary.sentences)
+
+
+# --- corpus step ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def digest() -> Digest:
+    digest = Digest(articles=(FLOOD, HARBOUR_TIMES, BAY_NEWS))
+    return replace(digest, stories=s.link_stories(digest))
+
+
+def test_link_stories_makes_a_compared_story_and_a_story_of_one(digest):
+    by_size = sorted(digest.stories, key=lambda story: len(story.articles))
+    single, pair = by_size
+    assert single.articles == (FLOOD.article.slug,) and single.comparison is None
+    assert set(pair.articles) == {HARBOUR_TIMES.article.slug, BAY_NEWS.article.slug}
+    assert pair.paths == tuple(f"{slug}.md" for slug in pair.articles)
+    assert isinstance(pair.comparison, Comparison)
+    assert pair.title == "Harbour strike: no deal after talks"  # earliest, then by slug
+    assert s.stories_of(digest, BAY_NEWS.article.slug) == (pair,)
+
+
+def test_link_stories_is_deterministic_and_slugs_unique(digest):
+    again = s.link_stories(Digest(articles=(BAY_NEWS, HARBOUR_TIMES, FLOOD)))
+    assert again == digest.stories
+    slugs = [story.slug for story in digest.stories]
+    assert len(slugs) == len(set(slugs))
+
+
+def test_link_fills_digest_stories():
+    result = link([FLOOD, HARBOUR_TIMES, BAY_NEWS], Settings())
+    assert len(result.stories) == 2
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def test_pages_index_and_one_page_per_story(digest):
+    pages = render.pages(digest)
+    assert set(pages) == {render.INDEX} | {md.story_path(x.slug) for x in digest.stories}
+    for story in digest.stories:
+        assert f"]({story.slug}.md)" in pages[render.INDEX]
+
+
+def test_comparison_page_shows_sections_and_cites_lines(digest):
+    story = next(x for x in digest.stories if x.comparison is not None)
+    page = render.story_page(digest, story)
+    for heading in ("Side by side", "Reported by several outlets", "Numbers that differ"):
+        assert f"## {heading}" in page
+    assert "Radio Norte" in page and "<svg" in page
+    # every bullet and table row of facts carries a citation link to an article page
+    for line in page.splitlines():
+        if line.startswith("- ") and "Summary" not in line:
+            assert "../articles/" in line
+
+
+def test_untrusted_text_is_escaped_on_story_pages():
+    evil = item(
+        "evil",
+        "<b>Bad|Outlet</b>",
+        [["The *port* strike <script>alert(1)</script> went on | and on for days now."]],
+        title="[Click](javascript:alert(1)) <img src=x>",
+        people=("<b>Evil</b> Person",),
+        speakers={},
+    )
+    other = item(
+        "other",
+        "Plain",
+        [["The port strike went on and on for days now, workers said."]],
+        title="Port strike goes on",
+    )
+    digest = Digest(articles=(evil, other))
+    digest = replace(digest, stories=s.link_stories(digest))
+    assert any(story.comparison is not None for story in digest.stories)
+    for page in render.pages(digest).values():
+        body = page.split("---\n", 2)[-1]
+        assert "<script>" not in body and "<img" not in body and "<b>" not in body
+        assert "](javascript" not in body
+        assert "|Outlet" not in body
+
+
+# --- evaluation metrics -----------------------------------------------------------------------
+
+
+def test_pairwise_and_bcubed_on_hand_cases():
+    truth = ["a", "a", "b", "b"]
+    assert ev.pairwise([1, 1, 2, 2], truth)["f1"] == 1.0
+    assert ev.bcubed([1, 1, 2, 2], truth)["f1"] == 1.0
+    lumped = ev.pairwise([0, 0, 0, 0], truth)
+    assert (lumped["precision"], lumped["recall"]) == (pytest.approx(1 / 3, abs=1e-4), 1.0)
+    split = ev.bcubed([0, 1, 2, 3], truth)
+    assert (split["precision"], split["recall"]) == (1.0, 0.5)
+
+
+def test_read_headlines_skips_the_cut_off_last_row(tmp_path):
+    path = tmp_path / "head.csv"
+    path.write_text(
+        "ID,TITLE,URL,PUBLISHER,CATEGORY,STORY,HOSTNAME,TIMESTAMP\n"
+        "1,Fed holds rates,http://x,P,b,s1,x,1394470370698\n"
+        "2,Fed keeps rates,http://y,Q,b,s1,y,1394470371207\n"
+        "3,Cut off mid-ro",
+        encoding="utf-8",
+    )
+    assert [r["TITLE"] for r in ev.read_headlines(path)] == ["Fed holds rates", "Fed keeps rates"]
+
+
+def test_lee_style_correlation_prefers_our_similarity_on_a_toy_set():
+    documents = [
+        "The striking dockworkers rejected the wage offer.",
+        "Dockworkers on strike turned down the offer on wages.",
+        "Rain flooded the valley and farmers moved cattle.",
+        "Farmers moved their cattle as the valley flooded after rain.",
+    ]
+    human = np.array([[1, 0.9, 0.1, 0.1], [0, 1, 0.1, 0.1], [0, 0, 1, 0.9], [0, 0, 0, 1]])
+    ours = ev.correlations(TextSpace(documents).matrix(documents), human)
+    assert ours["pearson"] > ev.correlations(ev.plain_tfidf(documents), human)["pearson"]
+
+
+def test_report_table_names_every_system():
+    results = {
+        "lee": {"plain": {"pearson": 0.4, "spearman": 0.2}},
+        "uci": {
+            "headlines": 3,
+            "stories": 2,
+            "systems": {
+                "plain": {
+                    "at default": {
+                        "threshold": 0.15,
+                        "groups": 2,
+                        "pairwise": {"precision": 1, "recall": 1, "f1": 1},
+                        "bcubed": {"precision": 1, "recall": 1, "f1": 1},
+                    }
+                }
+            },
+        },
+        "seconds": 1.0,
+    }
+    text = ev.report(results)
+    assert re.search(r"plain\s+0\.400\s+0\.200", text)
+    assert "at default" in text
+
+
+ALLOWED_TAG = re.compile(r"<(?:/?(?:div|svg|title|text|circle)\b|br>)")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=60), st.text(min_size=1, max_size=30))
+def test_any_article_text_stays_inert_on_a_comparison_page(sentence, outlet):
+    a = item("a", outlet, [[f"The port strike went on for days. {sentence}"]], title=sentence)
+    b = item("b", outlet + " B", [["The port strike went on for days, workers said."]])
+    digest = Digest(articles=(a, b))
+    story = s.Story(
+        slug="x", title=sentence, articles=("a", "b"), comparison=compare([a, b], digest)
+    )
+    page = render.story_page(replace(digest, stories=(story,)), story)
+    body = page.split("---\n", 2)[-1]
+    for position in [m.start() for m in re.finditer("<", body)]:
+        assert ALLOWED_TAG.match(body, position), body[position : position + 30]
+    assert "](javascript" not in body
+
+
+def test_articles_left_out_of_a_comparison_are_still_listed():
+    reports = [
+        item(f"r{n}", "Wire" if n < 2 else f"Outlet {n}", [["The port strike went on today."]])
+        for n in range(3)
+    ]
+    story = s.Story(slug="x", title="t", articles=("r0", "r1", "r2"))
+    digest = Digest(articles=tuple(reports))
+    story = replace(story, comparison=compare(reports, digest))
+    page = render.story_page(replace(digest, stories=(story,)), story)
+    assert "1 more report(s)" in page and "../articles/r1.md" in page
+
+
+# --- the sample: the two seed reports -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(nlp_model) -> Digest:
+    """The seed reports through read, analyse and link (quotes only once quotes.py lands)."""
+    from pathlib import Path
+
+    from generator.analyze import analyze_articles
+    from generator.model import Analyzed
+    from generator.read import read_content
+
+    articles, _ = read_content(Path(__file__).resolve().parent.parent / "content")
+    analyses = analyze_articles(articles, Settings())
+    return link([Analyzed(a, x) for a, x in zip(articles, analyses, strict=True)], Settings())
+
+
+def _by_outlet(comparison: Comparison, outlet: str):
+    index = next(i for i, side in enumerate(comparison.sides) if side.outlet == outlet)
+    return comparison.sides[index], comparison.unique[index]
+
+
+def test_sample_is_one_story_whose_comparison_finds_each_outlets_own_facts(sample):
+    (story,) = sample.stories
+    assert len(story.articles) == 2
+    comparison = story.comparison
+    assert isinstance(comparison, Comparison)
+    _, nyt = _by_outlet(comparison, "The New York Times")
+    _, people = _by_outlet(comparison, "PEOPLE")
+    nyt_alone = " ".join(m.cited.text for m in nyt.sentences)
+    assert "authority to negotiate even a 24-hour cease-fire" in nyt_alone
+    nyt_details = [m.cited.text[s:e] for m in nyt.details for s, e in m.unique_spans]
+    assert any("more than an hour" in d for d in nyt_details)
+    people_alone = " ".join(m.cited.text for m in people.sentences)
+    assert "teacher in Ivano-Frankivsk" in people_alone
+    assert "More than 2 million Ukrainians have also fled" in people_alone
+    # the Lavrov quote sentences say the same thing in both outlets
+    assert any(
+        all("attack Ukraine, either" in v.cited.text.replace("’", "'") for v in fact.versions)
+        for fact in comparison.shared
+    )
+
+
+def test_sample_sources_each_outlet_cites(sample):
+    comparison = sample.stories[0].comparison
+    outlets = {side.article: side.outlet for side in comparison.sides}
+    cited: dict[str, set[str]] = {}
+    for source in comparison.sources:
+        cited.setdefault(outlets[source.article], set()).add(source.name)
+    assert {"The New York Times", "NBC News", "CNN"} <= cited["PEOPLE"]
+    assert {"the Interfax news agency", "Germany’s Bild newspaper"} <= cited["The New York Times"]
