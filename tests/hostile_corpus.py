@@ -16,10 +16,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "hostile"
 SECRET = "LOCAL-SECRET-7f3a9c"  # the content of files outside content/ that must never leak
 
 BODY = (
-    "Officials from both countries met in Antalya on Thursday for talks that lasted about "
-    "ninety minutes.\n\nThe ministers said they would keep talking, but no agreement on a "
-    "ceasefire was reached.\n\nObservers said the meeting was the highest-level contact "
-    "since the fighting began.\n"
+    "Foreign Minister Sergey Lavrov met his Ukrainian counterpart Dmytro Kuleba in Antalya on "
+    "March 10, 2022, for talks that lasted about ninety minutes.\n\n“We will keep talking, "
+    "but there is no agreement on a ceasefire,” Kuleba told reporters after the meeting.\n\n"
+    "Observers said the meeting was the highest-level contact since the fighting began on "
+    "February 24, 2022.\n"
 )
 
 # path -> (severity of the one problem that names the reason, a fragment of its message).

@@ -141,7 +141,9 @@ ALLOWED_TAGS = {
     *("div", "span", "a", "label", "input", "form", "button", "footer", "aside", "script"),
     *("h1", "h2", "h3", "h4", "h5", "h6", "p", "ol", "ul", "li", "strong", "em", "small"),
     *("br", "hr", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "details"),
-    *("summary", "blockquote", "img", "sup", "abbr", "dl", "dt", "dd", "svg", "path", "use"),
+    *("summary", "blockquote", "img", "sup", "abbr", "dl", "dt", "dd", "figure"),
+    # the generator's own SVG (timeline, story charts) and Material's icons
+    *("svg", "path", "use", "g", "line", "rect", "circle", "text", "style"),
 }
 ATTACK = re.compile(r"alert|evil\.example|javascript:|data:text|onerror|onload", re.IGNORECASE)
 
@@ -161,8 +163,8 @@ class Inspector(HTMLParser):
         if tag == "meta" and any(name == "http-equiv" for name, _ in attrs):
             self.bad.append("<meta http-equiv>")
         for name, value in attrs:
-            if name == "id" or (name == "href" and re.fullmatch(r"#[\w-]*", value or "")):
-                continue  # anchors: slugs of headings, letters digits and hyphens only
+            if name == "id" or (name == "href" and re.fullmatch(r"[\w./#-]*", value or "")):
+                continue  # anchors and relative links: slugs, letters digits and hyphens only
             if name == "href" and re.match(r"https?://", value or ""):
                 if re.search(r"[\s\"'<>]", value):  # a kept link must be fully %-encoded
                     self.bad.append(f"<{tag} {name}={value!r}>")
@@ -174,7 +176,7 @@ class Inspector(HTMLParser):
             scheme = re.match(r"\s*([\w+.-]+):", value or "")
             if name in ("href", "src", "action") and scheme and scheme[1] not in ("http", "https"):
                 self.bad.append(f"<{tag} {name}={value!r}>")
-        self._script = tag == "script"
+        self._script = tag in ("script", "style")
 
     def handle_endtag(self, tag):
         self._script = False
