@@ -409,3 +409,21 @@ def test_long_titles_and_headlines_are_cut(tmp_path):
     article, _ = read.read_file(tmp_path / "line.txt", tmp_path)
     assert article is not None and len(article.title) <= read.MAX_TITLE_CHARS
     assert article.paragraphs[0] == "x" * 100_000  # the text itself is kept whole
+
+
+def test_site_config_enables_nothing_that_executes_or_includes_article_text():
+    """Jinja in pages (macros plugin) and file includes (snippets) stay off: with them, an
+    article's `{{ }}` or `--8<--` could run or pull in a local file if escaping ever failed."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !!python/name etc.
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names = [next(iter(x)) if isinstance(x, dict) else x for x in config.get("plugins", [])]
+    names += [
+        next(iter(x)) if isinstance(x, dict) else x for x in config.get("markdown_extensions", [])
+    ]
+    for risky in ("macros", "pymdownx.snippets", "include-markdown", "markdownextradata"):
+        assert not any(risky in str(name) for name in names), risky
