@@ -66,7 +66,9 @@ _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-
 
 def _html_escape(value: object) -> object:
     if isinstance(value, str):
-        return html.escape(_NOT_YAML.sub("\ufffd", " ".join(value.split())), quote=True)
+        value = _NOT_YAML.sub("\ufffd", " ".join(value.split()))
+        # <, > and & always; " for attributes (Material's are double-quoted); ' stays readable
+        return html.escape(value, quote=False).replace('"', "&quot;")
     if isinstance(value, list | tuple):
         return [_html_escape(item) for item in value]
     return value
