@@ -427,3 +427,21 @@ def test_site_config_enables_nothing_that_executes_or_includes_article_text():
     ]
     for risky in ("macros", "pymdownx.snippets", "include-markdown", "markdownextradata"):
         assert not any(risky in str(name) for name in names), risky
+
+
+@pytest.mark.parametrize("articles", [0, 1])
+def test_a_corpus_without_people_or_events_still_builds_a_strict_site(tmp_path, articles):
+    """Every file rejected, or one short article naming nobody: the nav's sections exist."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n")
+    if articles:
+        (content / "weather.md").write_text("---\ntitle: Rain\n---\nIt rained a lot.\n")
+    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    shutil.copytree(ROOT / "docs" / "method", tmp_path / "docs" / "method")
+    (tmp_path / "docs" / "about.md").write_text(ABOUT)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    built = run(tmp_path, "-m", "generator", "build", "--progress", "never", "--jobs", "1")
+    assert built.returncode == 0 and "1 file(s) skipped" in built.stderr, built.stderr
+    site = run(tmp_path, "-m", "mkdocs", "build", "--strict")
+    assert site.returncode == 0, site.stderr
