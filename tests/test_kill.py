@@ -95,7 +95,7 @@ def test_writer_killed_at_random_moments_leaves_old_or_new(tmp_path):
     outcomes = []
     command = [sys.executable, "-c", WRITER, str(docs), str(pages)]
     # ~50 staged files and ~45 moves at 10 ms each: kills spread over the whole write.
-    for _ in range(8):
+    for _ in range(12):
         process = start_when_writing(command, docs, env(DIGEST_WRITE_DELAY="0.01"))
         kill(process, rng.uniform(0.0, 1.0))
         interrupted = state(docs) not in (old_state, new_state)
