@@ -21,8 +21,10 @@ exit codes:
   1  check found docs/ out of date; or --strict and a problem was found; or an input
      file could not be used by `analyze`
   2  bad command line or settings (digest.toml)
-  3  docs/ could not be written (another build holds the lock, or a generated page
-     would overwrite a hand-written one); docs/ is left as it was
+  3  docs/ could not be written (another build held the lock for longer than
+     DIGEST_LOCK_WAIT seconds, default 30, or a generated page would overwrite a
+     hand-written one); docs/ is left as it was
+  130 interrupted (Ctrl-C); docs/ holds the previous complete version
 """
 
 DESCRIPTION = """\
@@ -141,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     fast = bool(argv) and argv[0] in ("build", "check")
     args = parser(evaluations=not fast).parse_args(argv)
+    settings = None
     try:
         if args.command == "eval":
             return evaluation.module(args.evaluation).run(args)
@@ -160,11 +163,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"digest: {exc}", file=sys.stderr)
         return 3
     except pipeline.BuildFailed as exc:
+        report(exc.problems)
         print(f"digest: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("digest: interrupted; docs/ holds the previous complete version", file=sys.stderr)
+        if args.command == "build" and settings is not None:
+            _finish_interrupted(settings.docs_dir)
+        else:
+            print("digest: interrupted", file=sys.stderr)
         return 130
+
+
+def _finish_interrupted(docs: Path) -> None:
+    """After Ctrl-C, leave docs/ whole: finish a committed write, drop an uncommitted one."""
+    state = "holds the previous complete version"
+    if (docs / write.LOCK).exists():
+        try:
+            with write.lock(docs, wait=0):
+                committed = (docs / write.JOURNAL).exists()
+                write.recover(docs)
+            state = "holds the new complete version" if committed else state
+        except (write.WriteError, OSError):
+            state = "is completed by the next build"
+    print(f"digest: interrupted; {docs}/ {state}", file=sys.stderr)
 
 
 def _build(settings) -> int:
@@ -195,6 +216,8 @@ def _check(settings) -> int:
 
 
 def _analyze(files: Sequence[Path], settings) -> int:
+    from . import analyze as analysis_stage  # slow to import; build does not always need it
+
     articles, problems = [], []
     for path in files:
         if not path.is_file():
@@ -207,8 +230,6 @@ def _analyze(files: Sequence[Path], settings) -> int:
     articles, found = read.unique_slugs(articles)
     problems.extend(found)
     report(problems)
-    from . import analyze as analysis_stage  # spaCy and sumy: imported only when needed
-
     analysed = analysis_stage.analyze_articles(articles, settings, jobs=settings.jobs)
     items = [Analyzed(article, result) for article, result in zip(articles, analysed, strict=True)]
     digest = link.link(items, settings)

@@ -15,7 +15,7 @@ from .model import Article, ArticleAnalysis
 from .people import people_in_article
 from .quotes import find_quotes
 from .settings import Settings
-from .summarize import summarize
+from .summarize import rating_limit, summarize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -45,7 +45,7 @@ CHUNK = 32
 def _analyze_here(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleAnalysis]:
     """Parse in batches with one model load, then analyse each parse."""
     model = nlp.load(settings.spacy_model)
-    bodies = (article.body[: settings.max_article_chars] for article in articles)
+    bodies = (analysed_text(article.body, settings.max_article_chars) for article in articles)
     for article, doc in zip(articles, nlp.parse(model, bodies), strict=True):
         yield analyze_doc(article, doc, settings)
 
@@ -97,15 +97,33 @@ def _analyze_chunk(chunk: tuple[Article, ...]) -> list[ArticleAnalysis]:
     return list(_analyze_here(chunk, _worker_settings))
 
 
+def analysed_text(body: str, limit: int) -> str:
+    """The part of a body that is analysed: all of it, or a prefix cut at a paragraph or
+    word boundary (so no sentence or word is cut in two), never longer than `limit`."""
+    if len(body) <= limit:
+        return body
+    for boundary in ("\n\n", " "):
+        cut = body.rfind(boundary, 0, limit + 1)
+        if cut >= limit // 2:
+            return body[:cut]
+    return body[:limit]
+
+
 def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalysis:
     """Everything one article tells on its own, from its parse."""
     warnings: list[str] = []
-    if len(article.body) > settings.max_article_chars:
-        warnings.append(f"only the first {settings.max_article_chars:,} characters were analysed")
+    if len(article.body) > len(doc.text):
+        warnings.append(
+            f"is {len(article.body):,} characters long; only the first {len(doc.text):,} were "
+            "analysed and shown (max_article_chars): split it into several articles"
+        )
     sentences = nlp.sentences(doc)
-    rated = sentences[: settings.max_sentences]
+    rated = sentences[: rating_limit(settings.summarizer, settings.max_sentences)]
     if len(sentences) > len(rated):
-        warnings.append(f"only the first {len(rated):,} of {len(sentences):,} sentences rated")
+        warnings.append(
+            f"has {len(sentences):,} sentences; only the first "
+            f"{len(rated):,} were considered for the summary (max_sentences)"
+        )
     summary = summarize(
         rated,
         settings.summarizer,

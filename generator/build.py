@@ -14,6 +14,10 @@ from .settings import Settings
 class BuildFailed(RuntimeError):
     """The build stopped before writing; docs/ is as it was."""
 
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)  # every problem found, so the user sees them all
+
 
 @dataclass
 class Generated:
@@ -89,7 +93,9 @@ def build(settings: Settings, progress: Progress | None = None) -> tuple[Generat
     generated = generate(settings, progress)
     blocking = failing(generated.problems, settings.strict)
     if blocking:
-        raise BuildFailed(f"{len(blocking)} problem(s) with --strict; docs/ left unchanged")
+        raise BuildFailed(
+            f"{len(blocking)} problem(s) with --strict; docs/ left unchanged", generated.problems
+        )
     return generated, write.write(settings.docs_dir, generated.pages)
 
 

@@ -979,8 +979,9 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateExpression, ...]:
     """Every date expression of a parsed body, with offsets and its plain resolved value."""
     found = []
+    body = doc.text  # built from the tokens on every access: once, not once per date
     for start, end in candidate_spans(doc, published):
-        text = doc.text[start:end]
+        text = body[start:end]
         if not text.strip() or _AGE.search(text):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")

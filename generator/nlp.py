@@ -7,6 +7,7 @@ expression, so neither sumy's default `Tokenizer` nor NLTK's data is ever touche
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -47,9 +48,24 @@ def model_version(name: str) -> str:
     return f"{meta.get('lang', '')}_{meta.get('name', name)}-{meta.get('version', '?')}"
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
-    """Parse texts in batches, in order."""
-    return nlp.pipe(texts, batch_size=batch_size)
+def parse(
+    nlp: Language, texts: Iterable[str], batch_size: int = 16, max_batch_chars: int = 100_000
+) -> Iterator[Doc]:
+    """Parse texts in batches, in order.
+
+    A batch also stops at `max_batch_chars` characters: the parser's memory grows with the
+    text it holds at once, so sixteen long articles must not be parsed together.
+    """
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and size + len(text) > max_batch_chars:
+            yield from nlp.pipe(batch, batch_size=batch_size)
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=batch_size)
 
 
 # --- quotations ---------------------------------------------------------------------------
@@ -82,7 +98,12 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < position < end for start, end in spans)
+    """Whether position falls strictly inside one of `spans` (sorted, not overlapping).
+
+    A binary search: an article of thousands of quoted paragraphs must stay linear-ish.
+    """
+    i = bisect.bisect_left(spans, (position,)) - 1
+    return any(start < position < end for start, end in spans[max(i, 0) : i + 2])
 
 
 # --- sentences ----------------------------------------------------------------------------
@@ -119,10 +140,9 @@ def _split_at_paragraphs(
     text: str, start: int, end: int, starts: Sequence[int]
 ) -> Iterator[tuple[int, int]]:
     cut = start
-    for p_start in starts:
-        if start < p_start < end:
-            yield cut, p_start
-            cut = p_start
+    for i in range(bisect.bisect_right(starts, start), bisect.bisect_left(starts, end)):
+        yield cut, starts[i]
+        cut = starts[i]
     yield cut, end
 
 

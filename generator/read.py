@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +24,8 @@ from .model import Article, Problem
 SUFFIXES = (".md", ".markdown", ".txt")
 KNOWN_FIELDS = ("title", "outlet", "published", "url", "authors", "language", "tags", "story")
 MAX_FILE_BYTES = 25_000_000
+MAX_TITLE_CHARS = 300  # a title is a line in lists, tabs and <title>, not a paragraph
+MAX_FRONT_MATTER_BYTES = 64_000  # a few dozen fields; more is not metadata (and YAML is slow)
 UNKNOWN_OUTLET = "Unknown outlet"
 _FINAL_PUNCTUATION = (
     *tuple(".!?;:…"),
@@ -63,7 +66,9 @@ def content_files(content_dir: Path) -> list[Path]:
         relative = path.relative_to(content_dir)
         if any(part.startswith((".", "_")) for part in relative.parts):
             continue
-        if path.suffix.lower() in SUFFIXES and (path.is_file() or path.is_symlink()):
+        # Anything with an article's name that is not a folder is read or reported (a FIFO, a
+        # device or a broken link must be named, not silently skipped).
+        if path.suffix.lower() in SUFFIXES and (path.is_symlink() or not path.is_dir()):
             found.append(path)
     return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
 
@@ -85,12 +90,25 @@ def _read_bytes(path: Path, content_dir: Path, name: str) -> bytes:
     resolved = path.resolve()
     if not resolved.is_relative_to(content_dir.resolve()):
         raise ContentError(name, "is a link to a file outside content/; copy the file in instead")
-    size = resolved.stat().st_size
-    if size > MAX_FILE_BYTES:
+    try:
+        status = resolved.stat()
+    except OSError as exc:
+        reason = "is a broken link" if path.is_symlink() else "cannot be read"
+        raise ContentError(name, f"{reason} ({exc.strerror}); fix or remove it") from exc
+    if not stat.S_ISREG(status.st_mode):
+        # Reading a FIFO or a device would block or never end.
+        raise ContentError(name, "is not a regular file (a pipe, device or socket); remove it")
+    if status.st_size > MAX_FILE_BYTES:
         raise ContentError(
-            name, f"is {size:,} bytes, more than the {MAX_FILE_BYTES:,} an article may have"
+            name,
+            f"is {status.st_size:,} bytes, more than the {MAX_FILE_BYTES:,} an article may "
+            "have; split it into several articles",
         )
-    return resolved.read_bytes()
+    try:
+        with open(resolved, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
+    except OSError as exc:
+        raise ContentError(name, f"cannot be read ({exc.strerror}); check its permissions") from exc
 
 
 def decode(raw: bytes, name: str, warnings: list[Problem]) -> str:
@@ -99,7 +117,9 @@ def decode(raw: bytes, name: str, warnings: list[Problem]) -> str:
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise ContentError(name, f"has a UTF-16 byte order mark but bad bytes: {exc}") from exc
+            raise ContentError(
+                name, f"has a UTF-16 byte order mark but bad bytes ({exc.reason}); save it as UTF-8"
+            ) from exc
     else:
         if b"\x00" in raw:
             raise ContentError(name, "contains NUL bytes: it looks binary, not an article")
@@ -107,6 +127,8 @@ def decode(raw: bytes, name: str, warnings: list[Problem]) -> str:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _guess_decode(raw, name, warnings)
+    if "\x00" in text:  # also after UTF-16 decoding
+        raise ContentError(name, "contains NUL bytes: it looks binary, not an article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ContentError(name, "is empty: an article needs some text")
@@ -116,15 +138,22 @@ def decode(raw: bytes, name: str, warnings: list[Problem]) -> str:
 def _guess_decode(raw: bytes, name: str, warnings: list[Problem]) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    matches = from_bytes(raw)
+    best = matches.best()
     if best is None:
         raise ContentError(name, "is not text in any encoding we can detect; save it as UTF-8")
+    encoding, text = best.encoding, str(best)
+    # Short Western texts fit several single-byte code pages about equally well; like the
+    # browsers, prefer Windows-1252, by far the most common of them, when it fits as well.
+    for match in matches:
+        if "cp1252" in match.could_be_from_charset and match.chaos <= best.chaos + 0.05:
+            encoding, text = "cp1252", raw.decode("cp1252", errors="replace")
+            break
+    label = "Windows-1252" if encoding == "cp1252" else encoding
     warnings.append(
-        Problem(
-            name, f"is not UTF-8; read it as {best.encoding}; save it as UTF-8", None, "warning"
-        )
+        Problem(name, f"is not UTF-8; read it as {label}; save it as UTF-8", None, "warning")
     )
-    return str(best)
+    return text
 
 
 # --- parsing ------------------------------------------------------------------------------
@@ -134,6 +163,8 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
     """Text of one file to an Article (front matter if it has one, else plain text)."""
     meta: dict = {}
     body_line = 1
+    if re.match(r"---[ \t]*\n", text):
+        _check_front_matter_size(text, name)
     match = _FRONT_MATTER.match(text)
     if match:
         meta = _load_front_matter(match.group(1) or "", name)
@@ -144,7 +175,7 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
             Problem(name, "has no front matter (--- title/outlet/published ---)", 1, "warning")
         )
     paragraphs = _paragraphs(text)
-    fields = _validate(meta, name, match.group(1) if match else "", warnings)
+    fields = _validate(meta, name, (match.group(1) or "") if match else "", warnings)
     standfirst = None
     title = fields.get("title")
     if title is None and not match:
@@ -156,6 +187,13 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
         title = derive_title(paragraphs[0])
         warnings.append(
             Problem(name, f"has no title; using its first words: {title!r}", None, "note")
+        )
+    if len(title) > MAX_TITLE_CHARS:
+        title = shorten(title, MAX_TITLE_CHARS)
+        warnings.append(
+            Problem(
+                name, f"has a title longer than {MAX_TITLE_CHARS} characters; cut", None, "warning"
+            )
         )
     if "outlet" not in fields:
         warnings.append(Problem(name, "has no outlet; add 'outlet:' front matter", None, "warning"))
@@ -180,6 +218,24 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
     )
 
 
+def _check_front_matter_size(text: str, name: str) -> None:
+    """A file that opens with '---' must close its front matter, and soon."""
+    close = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4 : MAX_FRONT_MATTER_BYTES + 8], re.M)
+    if close is not None:
+        return
+    if re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M):
+        raise ContentError(
+            name,
+            f"front matter is longer than {MAX_FRONT_MATTER_BYTES:,} characters; "
+            "keep only title, outlet, published and the other known fields",
+            1,
+        )
+    if name.lower().endswith((".md", ".markdown")):  # plain text may open with a rule
+        raise ContentError(
+            name, "front matter has no closing '---' line; add one after the last field", 1
+        )
+
+
 class _SafeLoaderNoDates(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader (no Python objects from tags like !!python/object), dates left as text.
 
@@ -199,11 +255,16 @@ _SafeLoaderNoDates.yaml_implicit_resolvers = {
 def _load_front_matter(source: str, name: str) -> dict:
     try:
         data = yaml.load(source, Loader=_SafeLoaderNoDates)
-    except (yaml.YAMLError, ValueError) as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ContentError(name, f"front matter is not valid YAML: {problem}", line) from exc
+        hint = "; quote values that contain ':', '#', '[' or '{'"
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            hint = "; YAML tags such as !!python/... are not allowed, write plain values"
+        elif isinstance(exc, RecursionError):
+            problem = "it is nested too deeply"
+        raise ContentError(name, f"front matter is not valid YAML: {problem}{hint}", line) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -213,29 +274,38 @@ def _load_front_matter(source: str, name: str) -> dict:
     return data
 
 
-def _field_line(front_matter: str, key: str) -> int | None:
+def _field_lines(front_matter: str) -> dict[str, int]:
+    """Line number (in the file) of each top-level key of the front matter."""
+    lines: dict[str, int] = {}
     for number, line in enumerate(front_matter.splitlines(), start=2):
-        if line.startswith(f"{key}:"):
-            return number
-    return None
+        key = line.partition(":")[0]
+        if key and not key[0].isspace():
+            lines.setdefault(key, number)
+    return lines
 
 
 def _validate(meta: dict, name: str, front_matter: str, warnings: list[Problem]) -> dict:
     """Check and normalise front-matter fields; ill-typed optional fields become warnings."""
     fields: dict = {}
-    for key in sorted(meta, key=str):
-        value = meta[key]
-        line = _field_line(front_matter, str(key))
-        if key not in KNOWN_FIELDS:
-            warnings.append(
-                Problem(
-                    name,
-                    f"unknown field {key!r} ignored (known: {', '.join(KNOWN_FIELDS)})",
-                    line,
-                    "warning",
-                )
+    lines = _field_lines(front_matter)
+    unknown = sorted(
+        (str(key) for key in meta if key not in KNOWN_FIELDS), key=lambda k: (lines.get(k, 0), k)
+    )
+    if unknown:  # one message for all of them: a file is reported once per kind of problem
+        shown = ", ".join(repr(key) for key in unknown[:5])
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        warnings.append(
+            Problem(
+                name,
+                f"unknown field{'s' if len(unknown) > 1 else ''} {shown}{more} ignored "
+                f"(known: {', '.join(KNOWN_FIELDS)})",
+                lines.get(unknown[0]),
+                "warning",
             )
-            continue
+        )
+    for key in sorted((key for key in meta if key in KNOWN_FIELDS), key=str):
+        value = meta[key]
+        line = lines.get(str(key))
         if value is None or value == "" or value == []:
             continue
         try:
@@ -329,7 +399,19 @@ def is_credit_line(line: str) -> bool:
 
 
 def _is_headline(line: str, max_words: int = 30) -> bool:
-    return len(line.split()) <= max_words and not line.endswith(_FINAL_PUNCTUATION)
+    return (
+        len(line) <= MAX_TITLE_CHARS
+        and len(line.split()) <= max_words
+        and not line.endswith(_FINAL_PUNCTUATION)
+    )
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut to at most `limit` characters at a word boundary, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut >= limit // 2 else limit - 2].rstrip(",;: ") + " …"
 
 
 def _title_case_share(line: str) -> float:
@@ -359,10 +441,11 @@ def split_headline(paragraphs: list[str]) -> tuple[str | None, str | None, list[
 
 def derive_title(paragraph: str, max_words: int = 24) -> str:
     """A title from the opening words: the first clause of the first sentence, cut at a word."""
+    paragraph = paragraph[: MAX_TITLE_CHARS * 4]  # a 5 MB line must not become a title
     sentence = re.split(r"(?<=[.!?])\s+(?=[\"“A-Z])", paragraph, maxsplit=1)[0]
     words = sentence.split()
-    if len(words) <= max_words:
-        return sentence.rstrip(".")
+    if len(words) <= max_words:  # ("..." has no title without its dots)
+        return shorten(sentence.rstrip(".") or sentence, MAX_TITLE_CHARS)
     clause = ""
     for part in re.split(r"(?<=,)\s+", sentence):
         candidate = f"{clause} {part}".strip()
@@ -384,12 +467,17 @@ def make_slug(stem: str, name: str) -> str:
 
 
 def unique_slugs(articles: Iterable[Article]) -> tuple[list[Article], list[Problem]]:
+    articles = list(articles)
+    taken = {article.slug for article in articles}  # a new name must not take a later file's
     seen: dict[str, str] = {}
     result, problems = [], []
     for article in articles:
         slug = article.slug
         if slug in seen:
-            slug = f"{slug}-{hashlib.sha256(article.path.encode()).hexdigest()[:8]}"
+            salt = article.path
+            while slug in seen or slug in taken:
+                slug = f"{article.slug}-{hashlib.sha256(salt.encode()).hexdigest()[:8]}"
+                salt += "+"
             problems.append(
                 Problem(
                     article.path,

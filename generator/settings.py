@@ -38,12 +38,21 @@ class Settings(BaseModel):
     summarizer: str = "default"
     summary_sentences: int = Field(3, ge=1, le=50)
     summary_ratio: float | None = Field(None, gt=0, le=1)
+    # Bounds on one article's work. sumy's graph methods (LexRank, TextRank, LSA, reduction)
+    # are quadratic in sentences (300: ~2 s; 2,000: minutes) and KL is worse; spaCy's parse
+    # takes ~10 s and ~700 MB for 100,000 characters and refuses more than 1,000,000.
     max_sentences: int = Field(
-        2000,
+        300,
         ge=10,
+        le=5000,
         description="sentences of one article the summarizer rates; the rest are kept unrated",
     )
-    max_article_chars: int = Field(2_000_000, ge=1000)
+    max_article_chars: int = Field(
+        100_000,
+        ge=1000,
+        le=1_000_000,
+        description="characters of one article analysed and shown; the rest gets a warning",
+    )
     jobs: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
     strict: bool = False
     use_cache: bool = True

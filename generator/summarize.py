@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -59,6 +60,16 @@ SUMY_ALGORITHMS: dict[str, type] = {
     "reduction": ReductionSummarizer,
 }
 DEFAULT_ALGORITHM = "default"
+# sumy's graph methods are quadratic in the sentences they rate, KL-Sum worse (100: ~3 s,
+# 300: over a minute on a busy machine); settings.max_sentences bounds them, and KL more.
+RATING_LIMITS = {"kl": 100}
+
+
+def rating_limit(algorithm: str, max_sentences: int) -> int:
+    """How many sentences (from the start of the article) the algorithm may rate."""
+    return min(max_sentences, RATING_LIMITS.get(algorithm, max_sentences))
+
+
 # The sumy ratings the default builds on: a centrality (LexRank) and a frequency rating
 # (Luhn's significant words), each scaled to [0, 1] and averaged. Each alone has quirks on
 # short articles (sumy's LexRank has no damping, so an isolated aside keeps the rating it
@@ -152,9 +163,12 @@ def sumy_ratings(name: str, sentences: Sequence[Sentence]) -> list[float]:
     # An instance attribute shadows the static method for this call only.
     summarizer._get_best_sentences = capture
     try:
-        summarizer(document, 1)
+        # Sentences without content words make LexRank divide 0 by 0: rate those 0, quietly.
+        with numpy.errstate(invalid="ignore", divide="ignore"):
+            summarizer(document, 1)
     finally:
         del summarizer._get_best_sentences
+    captured = [score if math.isfinite(score) else 0.0 for score in captured]
     if len(captured) != len(sentences):  # sumy de-duplicates nothing today; be sure
         raise RuntimeError(f"sumy {name} rated {len(captured)} of {len(sentences)} sentences")
     return captured

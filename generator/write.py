@@ -9,7 +9,11 @@
   applied. A run killed before the journal leaves the previous docs/ untouched; a run killed
   after it is rolled forward by the next command (every command recovers first), so docs/
   only ever holds the previous or the new complete version.
-- Exclusive: a lock file makes a second concurrent build wait, then refuse.
+- Exclusive: a lock file makes a second concurrent build wait (DIGEST_LOCK_WAIT seconds,
+  default 30), then refuse.
+
+For the kill tests, DIGEST_WRITE_DELAY (seconds) sleeps before each file is staged or moved
+into place, so that a test can kill a real build in the middle of writing.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ import fcntl
 import json
 import os
 import shutil
+import sys
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+LOCK_WAIT = 30.0  # seconds a second build waits for the first before refusing
 MANIFEST = ".digest-manifest.json"
 JOURNAL = ".digest-journal.json"
 STAGING = ".digest-staging"
@@ -99,6 +105,7 @@ def write(docs: Path, pages: Mapping[str, str]) -> Changes:
         staging = docs / STAGING
         shutil.rmtree(staging, ignore_errors=True)
         for relative in changes.written:
+            _pause()
             _write_file(staging / relative, pages[relative].encode("utf-8"))
         journal = {
             "write": changes.written,
@@ -121,6 +128,9 @@ def recover(docs: Path) -> None:
         else:
             _apply(docs, journal)
     shutil.rmtree(docs / STAGING, ignore_errors=True)
+    for leftover in (MANIFEST, JOURNAL):  # temporaries of a run killed while writing them
+        with contextlib.suppress(FileNotFoundError):
+            (docs / f".{leftover}.tmp").unlink()
 
 
 def _apply(docs: Path, journal: dict) -> None:
@@ -128,6 +138,7 @@ def _apply(docs: Path, journal: dict) -> None:
     for relative in journal["write"]:
         source, target = staging / safe_path(relative), docs / safe_path(relative)
         if source.exists():
+            _pause()
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)
     for relative in journal["remove"]:
@@ -152,6 +163,14 @@ def _write_file(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+def _pause() -> None:
+    """The kill tests' hook (DIGEST_WRITE_DELAY seconds per file); unset in normal use."""
+    with contextlib.suppress(ValueError):
+        delay = float(os.environ.get("DIGEST_WRITE_DELAY") or 0)
+        if delay > 0:
+            time.sleep(min(delay, 10.0))
+
+
 def _remove_empty_parents(folder: Path, docs: Path) -> None:
     while folder != docs and folder.is_relative_to(docs):
         try:
@@ -161,11 +180,26 @@ def _remove_empty_parents(folder: Path, docs: Path) -> None:
         folder = folder.parent
 
 
+def _lock_wait() -> float:
+    value = os.environ.get("DIGEST_LOCK_WAIT")
+    try:
+        return max(0.0, float(value)) if value else LOCK_WAIT
+    except ValueError:
+        raise WriteError(f"DIGEST_LOCK_WAIT must be a number of seconds, not {value!r}") from None
+
+
 @contextlib.contextmanager
-def lock(docs: Path, wait: float = 30.0) -> Iterator[None]:
-    """Hold docs/.digest.lock; wait up to `wait` seconds for another build, then refuse."""
+def lock(docs: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold docs/.digest.lock; wait up to `wait` seconds for another build, then refuse.
+
+    The lock is an flock on an open file: the kernel drops it when its holder exits, even
+    when killed, so a crashed build never leaves docs/ locked.
+    """
+    if wait is None:
+        wait = _lock_wait()
     with open(docs / LOCK, "a+") as handle:
         deadline = time.monotonic() + wait
+        told = False
         while True:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -175,10 +209,17 @@ def lock(docs: Path, wait: float = 30.0) -> Iterator[None]:
                     raise
                 if time.monotonic() >= deadline:
                     raise WriteError(
-                        f"another build is writing {docs} (lock {docs / LOCK} is held); "
-                        "wait for it to finish"
+                        f"another build is writing {docs} (lock {docs / LOCK} is held) and did "
+                        f"not finish within {wait:g} s; try again when it is done"
                     ) from None
-                time.sleep(0.2)
+                if not told:
+                    print(
+                        f"digest: another build is writing {docs}; waiting up to {wait:g} s",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                    told = True
+                time.sleep(0.1)
         try:
             yield
         finally:

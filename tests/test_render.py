@@ -91,7 +91,20 @@ def test_url_keeps_only_http_and_cannot_break_out_of_a_link():
 
 def test_front_matter_values_are_quoted():
     meta = yaml.safe_load(md.front_matter(title='x"\ny: !!python/name:os.system').strip("-\n"))
-    assert meta == {"title": 'x"\ny: !!python/name:os.system'}
+    assert meta == {"title": "x&quot; y: !!python/name:os.system"}
+
+
+@given(st.text(max_size=60))
+def test_front_matter_title_is_inert_html(value):
+    """Material writes page.meta.title into <title> and the header unescaped."""
+    meta = yaml.safe_load(md.front_matter(title=value).strip("-\n"))
+    collector = Collector()
+    collector.feed(f"<title>{meta['title']}</title>")
+    assert collector.tags == [("title", [])]
+    shown = "".join(collector.text)
+    assert len(shown) == len(" ".join(value.split()))
+    for got, wanted in zip(shown, " ".join(value.split()), strict=True):
+        assert got in (wanted, "\ufffd")  # characters YAML refuses are replaced
 
 
 def test_relative_links_between_pages():

@@ -10,6 +10,7 @@ characters themselves.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -34,7 +35,7 @@ def url(value: str | None) -> str | None:
     """An http(s) address safe inside `(...)` of a Markdown link, or None for anything else."""
     if not value or not re.match(r"https?://", value, re.IGNORECASE):
         return None
-    return quote(value, safe=":/?#@!$&'*+,;=%~.-_")
+    return quote(value, safe=":/?#@!$&*+,;=%~.-_")  # quotes and brackets: %-encoded
 
 
 def link(label: str, href: str) -> str:
@@ -43,9 +44,34 @@ def link(label: str, href: str) -> str:
 
 
 def front_matter(**fields: object) -> str:
-    """Page metadata for MkDocs (JSON is YAML, and JSON strings are always quoted safely)."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    """Page metadata for MkDocs (JSON is YAML, and JSON strings are always quoted safely).
+
+    Material writes `page.meta.title` (and `description`) into `<title>`, the header and
+    `<meta>` attributes as raw HTML, without escaping, so string values are HTML-escaped
+    here: an article titled `</title><script>` shows as that text. Without a meta title
+    Material would fall back to the H1 passed through Jinja's `striptags`, which *decodes*
+    entities after stripping tags, so every page keeps a meta title.
+    """
+    lines = [
+        f"{key}: {json.dumps(_html_escape(value), ensure_ascii=False)}"
+        for key, value in fields.items()
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+# Characters YAML refuses (control characters, surrogates, U+FFFE/U+FFFF): MkDocs could not
+# read the page's front matter at all.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _html_escape(value: object) -> object:
+    if isinstance(value, str):
+        value = _NOT_YAML.sub("\ufffd", " ".join(value.split()))
+        # <, > and & always; " for attributes (Material's are double-quoted); ' stays readable
+        return html.escape(value, quote=False).replace('"', "&quot;")
+    if isinstance(value, list | tuple):
+        return [_html_escape(item) for item in value]
+    return value
 
 
 def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
