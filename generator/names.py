@@ -101,7 +101,8 @@ def fold(name: str) -> str:
 
 
 def _fold_word(word: str) -> str:
-    return re.sub(r"(?:yy|iy|ii|yi|ij|i)$", "y", word) if len(word) > 3 else word
+    # The whole -i/-y/-ij tail at once, so that folding a folded name changes nothing.
+    return re.sub(r"(?:ij|[iy])+$", "y", word) if len(word) > 3 else word
 
 
 # --- tokens ---------------------------------------------------------------------------------
