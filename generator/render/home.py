@@ -22,12 +22,16 @@ def pages(digest: Digest, existing: Set[str]) -> dict[str, str]:
     return {HOME: home_page(digest, existing)}
 
 
+def count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def home_page(digest: Digest, existing: Set[str]) -> str:
     counts = [
-        f"{len(digest.articles)} articles",
-        f"{len(digest.stories)} stories" if digest.stories else "",
-        f"{len(digest.people)} people" if digest.people else "",
-        f"{len(digest.events)} events" if digest.events else "",
+        count(len(digest.articles), "article", "articles"),
+        count(len(digest.stories), "story", "stories") if digest.stories else "",
+        count(len(digest.people), "person", "people") if digest.people else "",
+        count(len(digest.events), "event", "events") if digest.events else "",
     ]
     out = [front_matter(title="News Digest"), "# News Digest\n"]
     out.append(" · ".join(c for c in counts if c) + "\n")
