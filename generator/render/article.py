@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..model import Analyzed, Digest, Event, Person, Sentence, Story
 from .markdown import (
     article_path,
-    event_path,
+    event_item,
     front_matter,
     href,
     person_path,
@@ -199,9 +199,7 @@ def article_page(
     events = links.events.get(a.slug, [])
     if events:
         out.append("## Events\n")
-        for event in events:
-            link = href(path, event_path(event.slug))
-            out.append(f"- {event.date}: [{text(event.title)}]({link})")
+        out.extend(event_item(path, event) for event in events)
         out.append("")
 
     if analysis.quotes:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from ..model import Article, Citation
+from ..model import Article, Citation, Event
 
 # ASCII characters that can begin Markdown, HTML, attribute lists, Jinja or snippet syntax.
 _SPECIAL = set('\\`*_{}[]()#+-!|<>&"~=^$:')
@@ -113,6 +113,11 @@ def href(from_path: str, to_path: str) -> str:
     while common < min(len(source), len(target) - 1) and source[common] == target[common]:
         common += 1
     return "/".join([".."] * (len(source) - common) + target[common:])
+
+
+def event_item(from_path: str, event: Event) -> str:
+    """One line of an events list: date, then the event's label linked to its page."""
+    return f"- {event.date}: [{text(event.title)}]({href(from_path, event_path(event.slug))})"
 
 
 def cite(from_path: str, article: Article, citation: Citation | None = None) -> str:

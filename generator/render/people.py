@@ -15,7 +15,7 @@ from ..model import Article, CitedText, Digest, Event, Person
 from .markdown import (
     article_path,
     cite,
-    event_path,
+    event_item,
     front_matter,
     href,
     person_path,
@@ -148,10 +148,7 @@ def person_page(person: Person, digest: Digest, lookups: Lookups | None = None) 
     events = lookups.events_of_person.get(person.slug, [])
     if events:
         out.append("## Events\n")
-        for event in events:
-            out.append(
-                f"- {event.date}: [{text(event.title)}]({href(path, event_path(event.slug))})"
-            )
+        out.extend(event_item(path, event) for event in events)
         out.append("")
 
     known = lookups.people
