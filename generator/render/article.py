@@ -8,11 +8,15 @@ from dataclasses import dataclass
 
 from ..model import Analyzed, Digest, Event, Person, Sentence, Story
 from .markdown import (
+    article_item,
     article_path,
     event_item,
     front_matter,
     href,
+    link,
+    list_section,
     person_path,
+    published,
     story_path,
     text,
     url,
@@ -65,15 +69,10 @@ def pages(digest: Digest) -> dict[str, str]:
     return result
 
 
-def date_label(item: Analyzed) -> str:
-    published = item.article.published
-    return published.isoformat() if published else "undated"
-
-
 def month_key(item: Analyzed) -> str:
     """'2022-03', or 'undated': the name of the article's month page."""
-    published = item.article.published
-    return published.strftime("%Y-%m") if published else "undated"
+    date = item.article.published
+    return date.strftime("%Y-%m") if date else "undated"
 
 
 def month_label(key: str) -> str:
@@ -107,12 +106,7 @@ def index_pages(digest: Digest) -> dict[str, str]:
 
 
 def _article_lines(page: str, items: list[Analyzed]) -> list[str]:
-    lines = []
-    for item in items:
-        a = item.article
-        link = f"[{text(a.title)}]({href(page, article_path(a.slug))})"
-        lines.append(f"- {link} · {text(a.outlet)} · {date_label(item)}")
-    return lines
+    return [f"- {article_item(page, item.article)}" for item in items]
 
 
 def index_page(digest: Digest) -> str:
@@ -163,7 +157,7 @@ def article_page(
     path = article_path(a.slug)
     out = [front_matter(title=a.title), f"# {text(a.title)}\n"]
 
-    facts = [f"**Outlet:** {text(a.outlet)}", f"**Published:** {date_label(item)}"]
+    facts = [f"**Outlet:** {text(a.outlet)}", f"**Published:** {published(a)}"]
     if a.authors:
         facts.append("**By:** " + ", ".join(text(name) for name in a.authors))
     facts.append(f"**Length:** {analysis.word_count} words, {len(analysis.sentences)} sentences")
@@ -186,21 +180,13 @@ def article_page(
     if story is not None and len(story.articles) > 1:
         out.append("## Story\n")
         others = len(story.articles) - 1
-        link = href(path, story_path(story.slug))
-        out.append(f"Compared with {others} other report(s): [{text(story.title)}]({link})\n")
+        story_link = link(story.title, href(path, story_path(story.slug)))
+        out.append(f"Compared with {others} other report(s): {story_link}\n")
 
     people = links.people.get(a.slug, [])
-    if people:
-        out.append("## People\n")
-        for person in people:
-            out.append(f"- [{text(person.name)}]({href(path, person_path(person.slug))})")
-        out.append("")
-
+    out += list_section("People", (link(p.name, href(path, person_path(p.slug))) for p in people))
     events = links.events.get(a.slug, [])
-    if events:
-        out.append("## Events\n")
-        out.extend(event_item(path, event) for event in events)
-        out.append("")
+    out += list_section("Events", (event_item(path, event) for event in events))
 
     if analysis.quotes:
         out.append("## Quotes\n")

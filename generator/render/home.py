@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from ..model import Citation, CitedText, Digest, Story
-from .markdown import article_path, front_matter, href, story_path, text
+from .markdown import article_path, front_matter, href, published, story_path, text
 
 HOME = "index.md"
 LATEST = 20
@@ -49,9 +49,8 @@ def _articles(digest: Digest) -> list[str]:
     out = []
     for item in digest.articles[:LATEST]:
         a = item.article
-        date = a.published.isoformat() if a.published else "undated"
         out.append(f"### [{text(a.title)}]({href(HOME, article_path(a.slug))})\n")
-        out.append(f"{text(a.outlet)} · {date}\n")
+        out.append(f"{text(a.outlet)} · {published(a)}\n")
         first = item.analysis.summary.sentences[:1]
         if first:
             s = first[0].sentence

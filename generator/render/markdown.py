@@ -115,9 +115,26 @@ def href(from_path: str, to_path: str) -> str:
     return "/".join([".."] * (len(source) - common) + target[common:])
 
 
+def published(article: Article) -> str:
+    """The publication date as shown on every page."""
+    return article.published.isoformat() if article.published else "undated"
+
+
+def article_item(from_path: str, article: Article) -> str:
+    """An item of an articles list: title linked to its page, outlet, publication date."""
+    title = link(article.title, href(from_path, article_path(article.slug)))
+    return f"{title} · {text(article.outlet)} · {published(article)}"
+
+
 def event_item(from_path: str, event: Event) -> str:
-    """One line of an events list: date, then the event's label linked to its page."""
-    return f"- {event.date}: [{text(event.title)}]({href(from_path, event_path(event.slug))})"
+    """An item of an events list: date, then the event's label linked to its page."""
+    return f"{event.date}: {link(event.title, href(from_path, event_path(event.slug)))}"
+
+
+def list_section(heading: str, items: Iterable[str]) -> list[str]:
+    """Lines of a '## heading' over a bulleted list of rendered items; none when it is empty."""
+    items = list(items)
+    return [f"## {heading}\n", *(f"- {item}" for item in items), ""] if items else []
 
 
 def cite(from_path: str, article: Article, citation: Citation | None = None) -> str:

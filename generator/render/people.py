@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from ..model import Article, CitedText, Digest, Event, Person
 from .markdown import (
-    article_path,
+    article_item,
     cite,
     event_item,
     front_matter,
     href,
+    link,
+    list_section,
     person_path,
     story_path,
     table,
@@ -129,35 +131,17 @@ def person_page(person: Person, digest: Digest, lookups: Lookups | None = None) 
                 out.append(f"- “{text(quote.text)}” {cite(path, article, quote.citation)}")
             out.append("")
 
-    out.append("## Articles\n")
-    for slug in person.articles:
-        article = articles[slug]
-        date = article.published.isoformat() if article.published else "undated"
-        link = href(path, article_path(slug))
-        out.append(f"- [{text(article.title)}]({link}) · {text(article.outlet)} · {date}")
-    out.append("")
+    out += list_section("Articles", (article_item(path, articles[s]) for s in person.articles))
 
     indices = {i for slug in person.articles for i in lookups.stories_of_article.get(slug, ())}
     stories = [digest.stories[i] for i in sorted(indices)]
-    if stories:
-        out.append("## Stories\n")
-        for story in stories:
-            out.append(f"- [{text(story.title)}]({href(path, story_path(story.slug))})")
-        out.append("")
-
+    out += list_section("Stories", (link(s.title, href(path, story_path(s.slug))) for s in stories))
     events = lookups.events_of_person.get(person.slug, [])
-    if events:
-        out.append("## Events\n")
-        out.extend(event_item(path, event) for event in events)
-        out.append("")
-
+    out += list_section("Events", (event_item(path, event) for event in events))
     known = lookups.people
     related = [known[slug] for slug in person.related if slug in known]
-    if related:
-        out.append("## Appears with\n")
-        for other in related:
-            out.append(f"- [{text(other.name)}]({href(path, person_path(other.slug))})")
-        out.append("")
+    others = (link(other.name, href(path, person_path(other.slug))) for other in related)
+    out += list_section("Appears with", others)
     return "\n".join(out)
 
 

@@ -98,9 +98,8 @@ def story_page(digest: Digest, story: Story) -> str:
 
 
 def _article_line(path: str, article: Article) -> str:
-    date = article.published.isoformat() if article.published else "undated"
     label = md.link(article.title, md.href(path, md.article_path(article.slug)))
-    return f"- {label}: {md.text(article.outlet)}, {date}\n"
+    return f"- {label}: {md.text(article.outlet)}, {md.published(article)}\n"
 
 
 def _cite(path: str, digest: Digest, cited: CitedText) -> str:
