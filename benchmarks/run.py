@@ -39,8 +39,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
 
 import make_corpus  # noqa: E402  (a sibling script, not a package)
+
+from generator import write  # noqa: E402
 
 PYTHON = sys.executable
 STEPS = ("floor", "cold", "link", "warm", "add", "jobs", "mkdocs")
@@ -176,12 +179,7 @@ def make_project(folder: Path, size: int, data: Path, seed: int, reuse: bool) ->
 def fresh_docs(docs: Path) -> None:
     shutil.rmtree(docs, ignore_errors=True)
     docs.mkdir(parents=True)
-    for name in ("about.md", "method", "assets"):
-        source = ROOT / "docs" / name
-        if source.is_dir():
-            shutil.copytree(source, docs / name)
-        elif source.exists():
-            shutil.copy(source, docs / name)
+    write.copy_hand_written(ROOT / "docs", docs)
 
 
 def same_pages(a: Path, b: Path) -> bool:

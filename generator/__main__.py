@@ -60,6 +60,17 @@ def _analysis(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, help="worker processes (default: CPU cores)")
 
 
+def _command(commands, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand whose --help also lists the exit codes."""
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def parser(evaluations: bool = True) -> argparse.ArgumentParser:
     """The command line. `evaluations=False` leaves the evaluation modules unimported (they
     import sumy, scikit-learn...): `build` and `check` never need them."""
@@ -70,31 +81,28 @@ def parser(evaluations: bool = True) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    build = commands.add_parser(
+    build = _command(
+        commands,
         "build",
-        help="content/ to docs/: analyse changed articles, rewrite changed pages",
-        description="Generate docs/ from content/. Only changed articles are re-analysed "
-        "(the cache), only changed pages rewritten, pages the generator did not write are "
-        "never touched, and a failed or interrupted build leaves docs/ complete.",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "content/ to docs/: analyse changed articles, rewrite changed pages",
+        "Generate docs/ from content/. Only changed articles are re-analysed (the cache), "
+        "only changed pages rewritten, pages the generator did not write are never touched, "
+        "and a failed or interrupted build leaves docs/ complete.",
     )
     _common(build)
-    check = commands.add_parser(
+    check = _command(
+        commands,
         "check",
-        help="exit 1 if docs/ is not what build would write",
-        description="List the pages of docs/ that differ from what `build` would write.",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "exit 1 if docs/ is not what build would write",
+        "List the pages of docs/ that differ from what `build` would write.",
     )
     _common(check)
-    analyze = commands.add_parser(
+    analyze = _command(
+        commands,
         "analyze",
-        help="the analysis of articles as JSON",
-        description="Analyse the given article files together (as one small corpus) and "
-        "print summaries, people, quotes, dates, events and stories.",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "the analysis of articles as JSON",
+        "Analyse the given article files together (as one small corpus) and print "
+        "summaries, people, quotes, dates, events and stories.",
     )
     analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
     analyze.add_argument("--json", action="store_true", help="JSON on stdout (the default)")

@@ -75,6 +75,25 @@ def read_manifest(docs: Path) -> set[str]:
     return {str(safe_path(p)) for p in pages}
 
 
+def hand_written(docs: Path) -> list[str]:
+    """Pages of docs/ the generator did not write: everything its manifest does not list."""
+    owned = read_manifest(docs)
+    found = []
+    for path in docs.rglob("*"):
+        relative = path.relative_to(docs)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if path.is_file() and not hidden and relative.as_posix() not in owned:
+            found.append(relative.as_posix())
+    return sorted(found)
+
+
+def copy_hand_written(source: Path, target: Path) -> None:
+    """Copy the hand-written pages of one docs/ into another (a new project, a benchmark)."""
+    for relative in hand_written(source):
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / relative, target / relative)
+
+
 def plan(docs: Path, pages: Mapping[str, str]) -> Changes:
     """What writing `pages` would change; refuses to take over hand-written files."""
     owned = read_manifest(docs)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import write
+
 # sumy must never reach for NLTK data: point NLTK at an empty folder for the whole run.
 os.environ.setdefault("NLTK_DATA", tempfile.mkdtemp(prefix="empty-nltk-"))
 
@@ -29,14 +31,8 @@ def nlp_model():
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the sample project (content/, docs/ hand-written pages, mkdocs.yml)."""
     shutil.copytree(SAMPLE, tmp_path / "content")
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for hand_written in ("about.md", "method", "assets"):
-        source = ROOT / "docs" / hand_written
-        if source.is_dir():
-            shutil.copytree(source, docs / hand_written)
-        elif source.exists():
-            shutil.copy(source, docs / hand_written)
+    (tmp_path / "docs").mkdir()
+    write.copy_hand_written(ROOT / "docs", tmp_path / "docs")
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import settings_for
 
-from generator import build
+from generator import build, write
 
 pytestmark = pytest.mark.e2e
 
@@ -46,13 +46,8 @@ def site(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("site")
     shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns(".digest*"))
-    for generated in ("index.md", "articles", "people", "events", "stories", "timeline.md"):
-        target = root / "docs" / generated
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
+    (root / "docs").mkdir()
+    write.copy_hand_written(ROOT / "docs", root / "docs")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     build.build(settings_for(root))
     done = subprocess.run(

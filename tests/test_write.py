@@ -72,3 +72,18 @@ def test_second_writer_is_refused_while_the_lock_is_held(tmp_path):
         write.lock(docs, wait=0.3),
     ):
         pass
+
+
+def test_hand_written_pages_are_what_the_manifest_does_not_list(tmp_path):
+    docs, copy = tmp_path / "docs", tmp_path / "copy"
+    (docs / "method").mkdir(parents=True)
+    (docs / "about.md").write_text("mine")
+    (docs / "method" / "index.md").write_text("also mine")
+    write.write(docs, {"index.md": "generated", "articles/a.md": "generated"})
+    assert write.hand_written(docs) == ["about.md", "method/index.md"]
+    copy.mkdir()
+    write.copy_hand_written(docs, copy)
+    assert sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*.md")) == [
+        "about.md",
+        "method/index.md",
+    ]
