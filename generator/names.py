@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from text_unidecode import unidecode
@@ -363,23 +363,17 @@ def alias(ctx: Context, spans: set[Span]) -> set[Span]:
             surnames.add(words[-1])
     known_singles = {words[0] for words in full if len(words) == 1}
     found = _Found(len(doc), spans)
-    i = 0
-    while i < len(doc):
-        run = _name_run(doc, i, allow_caps=True)
-        if run is None:
-            i += 1
-            continue
+    for run in _name_runs(doc, allow_caps=True):
         words = tuple(fold(t.text) for t in doc[run[0] : run[1]])
         match = _match_in_run(words, full, surnames | known_singles)
-        if match is not None:
-            span = (run[0] + match[0], run[0] + match[1])
-            capitals = all(t.is_upper for t in doc[span[0] : span[1]])
-            if capitals and not (span[1] - span[0] == 1 and words[match[0]] in surnames):
-                i = run[1]
-                continue  # in capitals, only the surname of a full name is trusted
-            if not found.covered(span):
-                found.replace(span)
-        i = run[1]
+        if match is None:
+            continue
+        span = (run[0] + match[0], run[0] + match[1])
+        capitals = all(t.is_upper for t in doc[span[0] : span[1]])
+        if capitals and not (span[1] - span[0] == 1 and words[match[0]] in surnames):
+            continue  # in capitals, only the surname of a full name is trusted
+        if not found.covered(span):
+            found.replace(span)
     return found.spans
 
 
@@ -424,13 +418,7 @@ def lists(ctx: Context, spans: set[Span]) -> set[Span]:
         frames[_neighbours(doc, span)] += 1
         lengths[span[1] - span[0]] += 1
     found = _Found(len(doc), spans)
-    i = 0
-    while i < len(doc):
-        run = _name_run(doc, i, allow_caps=False)
-        if run is None:
-            i += 1
-            continue
-        i = run[1]
+    for run in _name_runs(doc, allow_caps=False):
         if found.touched(run):
             continue
         frame = _neighbours(doc, run)
@@ -485,6 +473,18 @@ def person_spans(doc: Doc, repairs: Collection[str] | None = None) -> list[Span]
 
 
 # --- span helpers ---------------------------------------------------------------------------
+
+
+def _name_runs(doc: Doc, allow_caps: bool) -> Iterator[Span]:
+    """Every run of name-shaped words in the document, left to right, not overlapping."""
+    i = 0
+    while i < len(doc):
+        run = _name_run(doc, i, allow_caps=allow_caps)
+        if run is None:
+            i += 1
+        else:
+            yield run
+            i = run[1]
 
 
 def _name_run(doc: Doc, i: int, allow_caps: bool = False) -> Span | None:
