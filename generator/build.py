@@ -47,15 +47,23 @@ def generate(settings: Settings, progress: Progress | None = None) -> Generated:
 
 def linked(items: Sequence[Analyzed], settings: Settings) -> Digest:
     """The linked corpus; when no article changed, the one linked last time."""
-    store = cache.LinkCache(settings.cache_dir if settings.use_cache else None)
+    folder = settings.cache_dir if settings.use_cache else None
+    store = cache.LinkCache(folder)
     analysis_keys = [cache.key(item.article, settings) for item in items]
-    entry = cache.link_key(analysis_keys, [item.article.slug for item in items], settings)
+    slugs = [item.article.slug for item in items]
+    entry = cache.link_key(analysis_keys, slugs, settings)
     found = store.get(entry)
     if found is not None:
         people, events, stories = found
         return Digest(link.newest_first(items), people, events, stories)
-    digest = link.link(items, settings)
+    # Something changed: link again, reusing the summaries and comparisons of the
+    # stories whose articles did not change.
+    memo = cache.LinkMemo(
+        folder, cache.link_scope(settings), dict(zip(slugs, analysis_keys, strict=True))
+    )
+    digest = link.link(items, settings, memo)
     store.put(entry, (digest.people, digest.events, digest.stories))
+    memo.save()
     return digest
 
 

@@ -11,15 +11,18 @@ import hashlib
 import json
 import os
 import pickle
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from .model import Article, ArticleAnalysis
 from .settings import Settings
+
+T = TypeVar("T")
 
 # The modules whose code decides what an analysis holds. Their source is part of every cache
 # key, so a change to any of them re-analyses (a stale summary is never served), while a
@@ -139,14 +142,19 @@ def link_code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def link_scope(settings: Settings) -> str:
+    """The settings and code every linked result depends on, as one hash."""
+    relevant = settings.model_dump(mode="json", exclude=_NOT_LINK_SETTINGS)
+    digest = hashlib.sha256(json.dumps(relevant, sort_keys=True).encode() + b"\0")
+    digest.update(link_code_fingerprint().encode())
+    return digest.hexdigest()
+
+
 def link_key(analysis_keys: Sequence[str], slugs: Sequence[str], settings: Settings) -> str:
     """Everything link() reads: each article's analysis key (file bytes, path, analysis
     settings, versions), its slug (which can depend on other files), the settings and the
     code of the corpus step."""
-    digest = hashlib.sha256()
-    relevant = settings.model_dump(mode="json", exclude=_NOT_LINK_SETTINGS)
-    digest.update(json.dumps(relevant, sort_keys=True).encode() + b"\0")
-    digest.update(link_code_fingerprint().encode() + b"\0")
+    digest = hashlib.sha256(link_scope(settings).encode() + b"\0")
     for entry, slug in zip(analysis_keys, slugs, strict=True):
         digest.update(f"{entry} {slug}\n".encode())
     return digest.hexdigest()
@@ -188,6 +196,78 @@ class LinkCache:
         for old in self.folder.glob("*.pickle"):  # only the latest corpus is worth keeping
             if old != target:
                 old.unlink(missing_ok=True)
+
+
+class LinkMemo:
+    """The corpus step's costly per-story results (multi-source summaries, comparisons),
+    kept from one build to the next by everything they read, so a build that adds one
+    article recomputes the stories it touches and reuses the rest.
+
+    A result is found by `entry(kind, articles, extra)`: the kind of result, the
+    fingerprint of each article it reads (`fingerprints`, by slug: its analysis key, which
+    covers the file's bytes, the analysis settings and code, and the versions; plus its
+    slug), `extra` (options, or the part of the corpus it reads), and `scope` (the link
+    code and settings, as in `link_key`). One pickle file holds the results a build used;
+    like LinkCache it must be as trusted as the code.
+    """
+
+    FOLDER = "link-memo"
+    FILE = "stories.pickle"
+
+    def __init__(
+        self, folder: Path | None, scope: str = "", fingerprints: Mapping[str, str] | None = None
+    ) -> None:
+        self.path = folder / self.FOLDER / self.FILE if folder is not None else None
+        self.scope = scope
+        self.fingerprints = dict(fingerprints or {})
+        self.used: dict[str, object] = {}
+        self.hits = 0
+        self._stored: dict[str, object] | None = None
+
+    def _load(self) -> dict[str, object]:
+        if self._stored is None:
+            self._stored = {}
+            if self.path is not None:
+                try:
+                    with open(self.path, "rb") as handle:
+                        found = pickle.load(handle)
+                    if isinstance(found, dict) and found.get("scope") == self.scope:
+                        self._stored = found.get("entries", {})
+                except Exception:  # unreadable or from other code: recompute, never fail
+                    self._stored = {}
+        return self._stored
+
+    def entry(self, kind: str, articles: Sequence[str], extra: str = "") -> str | None:
+        """The key of a result, or None when an article has no fingerprint (no reuse)."""
+        if self.path is None or any(a not in self.fingerprints for a in articles):
+            return None
+        digest = hashlib.sha256(f"{kind}\0{extra}\0".encode())
+        for article in articles:
+            digest.update(f"{article} {self.fingerprints[article]}\n".encode())
+        return digest.hexdigest()
+
+    def get_or_make(self, key: str | None, make: Callable[..., T], *args: object) -> T:
+        """The stored result for `key`, or `make(*args)` (stored for next time)."""
+        if key is None:
+            return make(*args)
+        stored = self._load()
+        if key in stored:
+            self.hits += 1
+            value = stored[key]
+        else:
+            value = make(*args)
+        self.used[key] = value
+        return value  # type: ignore[return-value]
+
+    def save(self) -> None:
+        """Keep the results this build used (older ones are dropped)."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        data = {"scope": self.scope, "entries": self.used}
+        temporary.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, self.path)
 
 
 def to_jsonable(value: object) -> object:

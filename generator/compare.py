@@ -175,12 +175,52 @@ CONTEXT_WORDS = 8  # words either side of a figure that say what it is about
 # --- entry point --------------------------------------------------------------------------
 
 
-def compare(items: Sequence[Analyzed], digest: Digest | None = None) -> Comparison:
+@dataclass(frozen=True)
+class CorpusIndex:
+    """What a comparison reads of the linked corpus, indexed by article.
+
+    `person_slugs`: (article slug, name form) -> the slug of that person's page.
+    `events`: article slug -> (event position in the digest, event slug, event title,
+    sentence index) for every report of an event in that article, in digest order.
+    Built once per corpus (`of`), so comparing a story costs its own articles, not the
+    corpus; `part` keeps a story's entries only: all a comparison of it can depend on.
+    """
+
+    person_slugs: dict[tuple[str, str], str]
+    events: dict[str, tuple[tuple[int, str, str, int], ...]]
+
+    @classmethod
+    def of(cls, digest: Digest | None) -> CorpusIndex:
+        person_slugs: dict[tuple[str, str], str] = {}
+        events: dict[str, list[tuple[int, str, str, int]]] = {}
+        if digest is not None:
+            for person in digest.people:
+                for article in person.articles:
+                    for form in (person.name, *person.aliases):
+                        person_slugs[(article, form)] = person.slug
+            for position, event in enumerate(digest.events):
+                for report in event.reports:
+                    entry = (position, event.slug, event.title, report.citation.sentence)
+                    events.setdefault(report.citation.article, []).append(entry)
+        return cls(person_slugs, {a: tuple(found) for a, found in events.items()})
+
+    def part(self, articles: Sequence[str]) -> CorpusIndex:
+        """The entries of these articles only (sorted: equal parts compare and print equal)."""
+        wanted = set(articles)
+        return CorpusIndex(
+            dict(sorted(item for item in self.person_slugs.items() if item[0][0] in wanted)),
+            {a: self.events[a] for a in sorted(wanted) if a in self.events},
+        )
+
+
+def compare(items: Sequence[Analyzed], corpus: CorpusIndex | None = None) -> Comparison:
     """Compare the articles of one story (in story order: oldest first).
 
     With many articles, one per outlet (its longest) and at most MAX_SIDES outlets (those
     with the longest articles) are compared; the rest are listed as not compared.
+    `corpus` links people and events to their pages (none without it).
     """
+    corpus = corpus or CorpusIndex({}, {})
     everything = list(items)
     items = sides_to_compare(everything)
     table = StorySentences(items)
@@ -204,9 +244,9 @@ def compare(items: Sequence[Analyzed], digest: Digest | None = None) -> Comparis
         unique=unique,
         numbers=number_differences(items, table),
         quotes=align_quotes(items),
-        people=people_use(items, digest),
+        people=people_use(items, corpus),
         sources=tuple(s for item in items for s in sources_cited(item)),
-        gaps=coverage_gaps(items, digest),
+        gaps=coverage_gaps(items, corpus),
         omitted=tuple(a.article.slug for a in everything if a.article.slug not in compared),
     )
 
@@ -751,21 +791,9 @@ def _person_key(name: str) -> str:
     return words[-1].lower().removesuffix("'s") if words else ""
 
 
-def _person_slugs(digest: Digest | None) -> dict[tuple[str, str], str]:
-    """(article slug, name form) -> Person slug, from the corpus-wide people."""
-    index: dict[tuple[str, str], str] = {}
-    if digest is None:
-        return index
-    for person in digest.people:
-        for article in person.articles:
-            for form in (person.name, *person.aliases):
-                index[(article, form)] = person.slug
-    return index
-
-
-def people_use(items: Sequence[Analyzed], digest: Digest | None) -> tuple[PersonUse, ...]:
+def people_use(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[PersonUse, ...]:
     """Whom each article names and how often it quotes them, one row per person."""
-    slugs = _person_slugs(digest)
+    slugs = corpus.person_slugs
     rows: dict[str, dict] = {}
 
     def row(article: str, name: str) -> dict:
@@ -915,11 +943,11 @@ def _normal(name: str) -> str:
     return re.sub(r"^the\s+", "", name.lower().replace("’", "'")).removesuffix("'s").strip()
 
 
-def coverage_gaps(items: Sequence[Analyzed], digest: Digest | None) -> tuple[Gap, ...]:
+def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, ...]:
     """People, places, organisations and events that only some of the articles mention."""
     slugs = [item.article.slug for item in items]
     gaps: list[Gap] = []
-    person_slugs = _person_slugs(digest)
+    person_slugs = corpus.person_slugs
 
     def add(kind: str, per_article: dict[int, tuple[str, int]], target: str | None = None) -> None:
         if 0 < len(per_article) < len(items):
@@ -957,13 +985,12 @@ def coverage_gaps(items: Sequence[Analyzed], digest: Digest | None) -> tuple[Gap
                     found.setdefault(_normal(name), {}).setdefault(index, (name, sentence))
         for key in sorted(found):
             add(kind, found[key])
-    if digest is not None:
-        for event in digest.events:
-            per: dict[int, tuple[str, int]] = {}
-            for report in event.reports:
-                if report.citation.article in slugs:
-                    index = slugs.index(report.citation.article)
-                    per.setdefault(index, (event.title, report.citation.sentence))
-            if per:
-                add("event", per, event.slug)
+    reported: dict[int, tuple[str, str, dict[int, tuple[str, int]]]] = {}
+    for index, slug in enumerate(slugs):
+        for position, event, title, sentence in corpus.events.get(slug, ()):
+            per = reported.setdefault(position, (event, title, {}))[2]
+            per.setdefault(index, (title, sentence))
+    for position in sorted(reported):
+        event, _, per = reported[position]
+        add("event", per, event)
     return tuple(gaps)

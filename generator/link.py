@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .cache import LinkMemo
 from .model import Analyzed, Digest
 from .settings import Settings
 
@@ -23,8 +24,11 @@ def newest_first(items: Sequence[Analyzed]) -> tuple[Analyzed, ...]:
     )
 
 
-def link(items: Sequence[Analyzed], settings: Settings) -> Digest:
-    """Merge per-article findings into the corpus: the Digest render reads."""
+def link(items: Sequence[Analyzed], settings: Settings, memo: LinkMemo | None = None) -> Digest:
+    """Merge per-article findings into the corpus: the Digest render reads.
+
+    `memo` holds per-story results of earlier builds (see stories.link_stories).
+    """
     # Imported here: scikit-learn and sumy take seconds to import, and a build whose
     # articles are all unchanged reuses the last linked corpus (build.linked) instead.
     from .events import link_events
@@ -35,4 +39,4 @@ def link(items: Sequence[Analyzed], settings: Settings) -> Digest:
     people = merge_people(articles)
     digest = Digest(articles=articles, people=people, events=link_events(articles, people))
     # stories last: comparisons link to the people and events found before
-    return replace(digest, stories=link_stories(digest, settings))
+    return replace(digest, stories=link_stories(digest, settings, memo=memo))

@@ -28,6 +28,7 @@ import numpy as np
 from slugify import slugify
 
 from . import compare as comparing
+from .cache import LinkMemo
 from .model import Analyzed, Citation, CitedText, Digest, Sentence, Story
 from .nlp import quotation_spans
 from .settings import Settings
@@ -272,9 +273,19 @@ def _title(items: Sequence[Analyzed]) -> str:
 
 
 def link_stories(
-    digest: Digest, settings: Settings | None = None, options: StoryOptions = DEFAULTS
+    digest: Digest,
+    settings: Settings | None = None,
+    options: StoryOptions = DEFAULTS,
+    memo: LinkMemo | None = None,
 ) -> tuple[Story, ...]:
-    """Group the digest's articles into stories, summarise and compare each; newest first."""
+    """Group the digest's articles into stories, summarise and compare each; newest first.
+
+    Summaries and comparisons cost most of linking; with a `memo` those of a story whose
+    articles (and, for a comparison, the people and events linked to them) are unchanged
+    come from an earlier build.
+    """
+    memo = memo or LinkMemo(None)
+    corpus = comparing.CorpusIndex.of(digest)
     items = sorted(digest.articles, key=lambda a: a.article.slug)
     if not items:
         return ()
@@ -291,19 +302,29 @@ def link_stories(
         key = story_items[0].article.story
         title = _title(story_items)
         slug = _unique(key or slugify(title, max_length=60, word_boundary=True) or "story", used)
-        outlets = {a.article.outlet for a in story_items}
-        comparison = (
-            comparing.compare(story_items, digest)
-            if len(story_items) > 1 and len(outlets) > 1
-            else None
+        articles = tuple(a.article.slug for a in story_items)
+        comparison = None
+        if len(story_items) > 1 and len({a.article.outlet for a in story_items}) > 1:
+            part = corpus.part(articles)
+            comparison = memo.get_or_make(
+                memo.entry("comparison", articles, repr(part)),
+                comparing.compare,
+                story_items,
+                part,
+            )
+        summary = memo.get_or_make(  # a story of one article: its own summary, no cost
+            memo.entry("summary", articles, repr(options)) if len(articles) > 1 else None,
+            story_summary,
+            story_items,
+            options,
         )
         stories.append(
             Story(
                 slug=slug,
                 title=title,
-                articles=tuple(a.article.slug for a in story_items),
+                articles=articles,
                 paths=tuple(a.article.path for a in story_items),
-                summary=story_summary(story_items, options),
+                summary=summary,
                 comparison=comparison,
             )
         )

@@ -325,3 +325,86 @@ def test_the_corpus_is_distinct_varied_and_reproducible(tmp_path):
 
     articles, problems = read.read_content(tmp_path / "content")
     assert len(articles) == 3 and not [p for p in problems if p.severity != "note"]
+
+
+# --- the link memo: per-story results reused when their inputs are unchanged ----------------
+
+
+def test_the_link_memo_keeps_what_a_build_used_and_nothing_else(tmp_path):
+    fingerprints = {"a": "1", "b": "2", "c": "3"}
+    memo = cache.LinkMemo(tmp_path, "scope", fingerprints)
+    made: list[str] = []
+
+    def make(name: str) -> str:
+        made.append(name)
+        return name.upper()
+
+    assert memo.get_or_make(memo.entry("summary", ["a", "b"]), make, "ab") == "AB"
+    assert memo.get_or_make(memo.entry("summary", ["c"]), make, "c") == "C"
+    assert memo.entry("summary", ["a", "unknown"]) is None  # no fingerprint: never reused
+    memo.save()
+
+    again = cache.LinkMemo(tmp_path, "scope", fingerprints)
+    assert again.get_or_make(again.entry("summary", ["a", "b"]), make, "ab") == "AB"
+    assert made == ["ab", "c"] and again.hits == 1
+    again.save()  # "c" was not used this time: dropped
+
+    third = cache.LinkMemo(tmp_path, "scope", fingerprints)
+    assert third.get_or_make(third.entry("summary", ["c"]), make, "c") == "C"
+    assert made == ["ab", "c", "c"]
+    # another article version, other extra data, other code or settings: all recompute
+    changed = cache.LinkMemo(tmp_path, "scope", {**fingerprints, "a": "1b"})
+    changed.get_or_make(changed.entry("summary", ["a", "b"]), make, "ab")
+    assert changed.get_or_make(changed.entry("summary", ["a", "b"], "x"), make, "ab") == "AB"
+    other = cache.LinkMemo(tmp_path, "other scope", fingerprints)
+    other.get_or_make(other.entry("summary", ["a", "b"]), make, "ab")
+    assert made == ["ab", "c", "c", "ab", "ab", "ab"]
+
+
+def test_a_damaged_link_memo_is_ignored(tmp_path):
+    memo = cache.LinkMemo(tmp_path, "scope", {"a": "1"})
+    memo.get_or_make(memo.entry("summary", ["a"]), str, 1)
+    memo.save()
+    memo.path.write_bytes(b"not a pickle")
+    again = cache.LinkMemo(tmp_path, "scope", {"a": "1"})
+    assert again.get_or_make(again.entry("summary", ["a"]), str, 2) == "2"
+    assert cache.LinkMemo(None).entry("summary", ["a"]) is None  # no cache: no memo
+
+
+UNRELATED = """Harbour dredging starts
+
+The port authority began dredging the harbour on Tuesday, the harbour master said.
+The work will last three weeks and ships will wait outside the breakwater.
+"""
+
+
+def test_adding_an_article_reuses_the_summaries_and_comparisons_of_unchanged_stories(
+    project, monkeypatch
+):
+    from generator import compare, link, stories
+
+    settings = settings_for(project)
+    first = build.generate(settings).digest
+    (seed_story,) = [s for s in first.stories if len(s.articles) > 1]
+    assert seed_story.comparison is not None
+    calls: list[tuple[str, ...]] = []
+    real_compare, real_summary = compare.compare, stories.story_summary
+
+    def counting_compare(items, corpus=None):
+        calls.append(tuple(i.article.slug for i in items))
+        return real_compare(items, corpus)
+
+    def counting_summary(items, options=stories.DEFAULTS):
+        calls.append(tuple(i.article.slug for i in items))
+        return real_summary(items, options)
+
+    monkeypatch.setattr(compare, "compare", counting_compare)
+    monkeypatch.setattr(stories, "story_summary", counting_summary)
+    (project / "content" / "harbour.txt").write_text(UNRELATED, encoding="utf-8")
+    added = build.generate(settings).digest
+    assert len(added.articles) == 3
+    assert seed_story.articles not in calls  # the seed story came from the memo...
+    assert seed_story in added.stories  # ...unchanged
+    monkeypatch.setattr(compare, "compare", real_compare)
+    monkeypatch.setattr(stories, "story_summary", real_summary)
+    assert added == link.link(list(added.articles), settings)  # the same as linking afresh

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import stories as s
-from generator.compare import Comparison, compare
+from generator.compare import Comparison, CorpusIndex, compare
 from generator.evaluation import stories as ev
 from generator.link import link
 from generator.model import Digest
@@ -294,7 +294,10 @@ def test_any_article_text_stays_inert_on_a_comparison_page(sentence, outlet):
     b = item("b", outlet + " B", [["The port strike went on for days, workers said."]])
     digest = Digest(articles=(a, b))
     story = s.Story(
-        slug="x", title=sentence, articles=("a", "b"), comparison=compare([a, b], digest)
+        slug="x",
+        title=sentence,
+        articles=("a", "b"),
+        comparison=compare([a, b], CorpusIndex.of(digest)),
     )
     page = render.story_page(replace(digest, stories=(story,)), story)
     body = page.split("---\n", 2)[-1]
@@ -310,7 +313,7 @@ def test_articles_left_out_of_a_comparison_are_still_listed():
     ]
     story = s.Story(slug="x", title="t", articles=("r0", "r1", "r2"))
     digest = Digest(articles=tuple(reports))
-    story = replace(story, comparison=compare(reports, digest))
+    story = replace(story, comparison=compare(reports, CorpusIndex.of(digest)))
     page = render.story_page(replace(digest, stories=(story,)), story)
     assert "1 more report(s)" in page and "../articles/r1.md" in page
 
