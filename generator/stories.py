@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+from scipy import sparse
 from slugify import slugify
 
 from . import compare as comparing
@@ -104,14 +105,18 @@ def similarity_matrix(
     documents: Sequence[Document],
     idf_documents: Sequence[str] | None = None,
     options: StoryOptions = DEFAULTS,
-    space: TextSpace | None = None,
+    vectors: sparse.csr_matrix | None = None,
 ) -> np.ndarray:
-    """How alike every two documents are, in [0, 1]: text, shared names, dates."""
-    texts = [d.text for d in documents]
-    if space is None:
+    """How alike every two documents are, in [0, 1]: text, shared names, dates.
+
+    The texts are compared in a space fitted on `idf_documents` (default: the texts), or
+    by `vectors` when given (`document_vectors`).
+    """
+    if vectors is None:
+        texts = [d.text for d in documents]
         fit = idf_documents if idf_documents is not None else texts
-        space = TextSpace(fit, char_weight=options.char_weight)
-    matrix = space.matrix(texts)
+        vectors = TextSpace(fit, char_weight=options.char_weight).vectors(texts)
+    matrix = np.asarray((vectors @ vectors.T).toarray(), dtype=float)
     weight = options.entity_weight
     if weight > 0 and any(d.entities for d in documents):
         matrix += weight * entity_overlaps(documents) * (1 - matrix)
@@ -259,6 +264,29 @@ def document(item: Analyzed) -> Document:
     )
 
 
+def document_vectors(
+    items: Sequence[Analyzed], options: StoryOptions = DEFAULTS
+) -> sparse.csr_matrix:
+    """The text vectors of `document(item)` for every item, in a space fitted on all the
+    sentences and headlines (an IDF over two or three long texts would say nothing).
+
+    Each document is its headline and its sentences, as `document` joins them, so its
+    vector is made from the counts the space kept of those parts: no text is read twice.
+    """
+    sentences = [s.text for item in items for s in item.analysis.sentences]
+    titles = [item.article.title for item in items]
+    space = TextSpace([*sentences, *titles], char_weight=options.char_weight)
+    parts, start = [], 0
+    for number, item in enumerate(items):
+        end = start + len(item.analysis.sentences)
+        parts.append([len(sentences) + number, *range(start, end)])
+        start = end
+    try:
+        return space.joined(parts)
+    except ValueError:  # not a word in the corpus
+        return space.vectors([document(item).text for item in items])
+
+
 def _oldest_first(items: Sequence[Analyzed]) -> list[Analyzed]:
     return sorted(
         items,
@@ -290,11 +318,8 @@ def link_stories(
     if not items:
         return ()
     documents = [document(item) for item in items]
-    sentences = [s.text for item in items for s in item.analysis.sentences]
-    space = TextSpace(
-        [*sentences, *(item.article.title for item in items)], char_weight=options.char_weight
-    )
-    matrix = similarity_matrix(documents, options=options, space=space)
+    vectors = document_vectors(items, options)
+    matrix = similarity_matrix(documents, options=options, vectors=vectors)
     stories: list[Story] = []
     used: set[str] = set()
     for members in group(documents, matrix, options.threshold):

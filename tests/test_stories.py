@@ -369,3 +369,31 @@ def test_sample_sources_each_outlet_cites(sample):
         cited.setdefault(outlets[source.article], set()).add(source.name)
     assert {"The New York Times", "NBC News", "CNN"} <= cited["PEOPLE"]
     assert {"the Interfax news agency", "Germany’s Bild newspaper"} <= cited["The New York Times"]
+
+
+PARTS = [
+    "Flood waters rose in the valley on Monday.",
+    "",
+    "The mayor ordered an evacuation of low-lying streets.",
+    "Officials said the cease-fire held overnight.",
+    "   ",
+    "Zelenskyy met Zelensky's advisers in Kyiv.",
+]
+
+
+@pytest.mark.parametrize("char_weight", [0.0, 0.3])
+def test_joined_vectors_are_the_vectors_of_the_joined_texts(char_weight):
+    space = TextSpace(PARTS, char_weight=char_weight)
+    groups = [[0, 2], [3], [1, 4], [5, 0, 3], [2, 2]]
+    joined = space.joined(groups).toarray()
+    expected = space.vectors(["\n".join(PARTS[i] for i in g) for g in groups]).toarray()
+    np.testing.assert_array_equal(joined, expected)
+    assert joined[2].sum() == 0  # only empty parts: a zero row, as for an empty text
+
+
+def test_document_vectors_match_the_documents_texts():
+    items = [BAY_NEWS, HARBOUR_TIMES, FLOOD]
+    sentences = [x.text for item in items for x in item.analysis.sentences]
+    space = TextSpace([*sentences, *(i.article.title for i in items)], char_weight=0.3)
+    expected = space.vectors([s.document(item).text for item in items]).toarray()
+    np.testing.assert_array_equal(s.document_vectors(items).toarray(), expected)
