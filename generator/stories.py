@@ -18,6 +18,7 @@ cannot fill the summary on its own. Every line is a verbatim sentence, cited.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -74,56 +75,126 @@ def normal_name(name: str, person: bool = False) -> str:
     return name.split()[-1] if person and name else name
 
 
-def entity_overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+class Similarity:
+    """How alike documents are, in [0, 1]: text (cosine of `vectors`), shared names (closing
+    part of the gap to 1), dates (decaying beyond the window). Computed for the documents
+    asked about only, so that a corpus of many thousand articles never needs the whole
+    square matrix: articles published far apart cannot reach the grouping threshold, and
+    `linked` only compares articles within reach of each other.
+    """
+
+    def __init__(
+        self, documents: Sequence[Document], vectors: sparse.csr_matrix, options: StoryOptions
+    ) -> None:
+        self.documents = documents
+        self.vectors = sparse.csr_matrix(vectors)
+        self.options = options
+        names = sorted(frozenset().union(*(d.entities for d in documents)))
+        column = {name: k for k, name in enumerate(names)}
+        cells = [(i, column[n]) for i, d in enumerate(documents) for n in d.entities]
+        rows, columns = zip(*cells, strict=True) if cells else ((), ())
+        self.names = sparse.csr_matrix(
+            (np.ones(len(cells)), (rows, columns)), shape=(len(documents), max(len(names), 1))
+        )
+        self.name_counts = np.array([len(d.entities) for d in documents], dtype=float)
+        self.days = np.array(
+            [d.published.toordinal() if d.published else np.nan for d in documents]
+        )
+
+    @classmethod
+    def of(
+        cls,
+        documents: Sequence[Document],
+        idf_documents: Sequence[str] | None = None,
+        options: StoryOptions = DEFAULTS,
+    ) -> Similarity:
+        """Texts compared in a space fitted on `idf_documents` (default: the texts)."""
+        texts = [d.text for d in documents]
+        fit = idf_documents if idf_documents is not None else texts
+        return cls(
+            documents, TextSpace(fit, char_weight=options.char_weight).vectors(texts), options
+        )
+
+    def between(self, rows: Sequence[int], columns: Sequence[int]) -> np.ndarray:
+        """The similarity of each document in `rows` with each in `columns`."""
+        rows, columns = list(rows), list(columns)
+        matrix = np.asarray((self.vectors[rows] @ self.vectors[columns].T).toarray(), dtype=float)
+        weight = self.options.entity_weight
+        if weight > 0 and self.names.nnz:
+            shared = np.asarray((self.names[rows] @ self.names[columns].T).toarray())
+            union = np.add.outer(self.name_counts[rows], self.name_counts[columns]) - shared
+            overlap = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+            matrix += weight * overlap * (1 - matrix)
+        window = self.options.window_days
+        if window > 0:
+            gap = np.abs(np.subtract.outer(self.days[rows], self.days[columns]))
+            factor = np.power(0.5, np.maximum(gap - window, 0) / window)
+            matrix *= np.where(np.isnan(factor), 1.0, factor)
+        matrix[np.equal.outer(rows, columns)] = 1.0
+        return np.clip(matrix, 0.0, 1.0)
+
+    def reach_days(self, threshold: float) -> float:
+        """Beyond this many days apart, the date factor alone keeps two articles below
+        `threshold` (text and names together are at most 1); a day more, to be safe."""
+        window = self.options.window_days
+        if window <= 0 or threshold <= 0:
+            return math.inf
+        return window * (1 + math.log2(1 / threshold)) + 1
+
+    def linked(self, members: Sequence[int], threshold: float) -> list[list[int]]:
+        """The members in connected parts: two are connected when they are at least
+        `threshold` alike. Average linkage never joins documents of different parts (a
+        merge needs an average, so at least one pair, at the threshold), so each part can
+        be clustered on its own, with exactly the clusters of the whole."""
+        reach = self.reach_days(threshold)
+        dated = sorted(
+            (m for m in members if not np.isnan(self.days[m])), key=lambda m: (self.days[m], m)
+        )
+        undated = [m for m in members if np.isnan(self.days[m])]
+        days = [self.days[m] for m in dated]
+        edges: list[tuple[int, int]] = []
+        for start in range(0, len(dated), _BLOCK):
+            block = dated[start : start + _BLOCK]
+            end = bisect.bisect_right(days, days[start + len(block) - 1] + reach)
+            partners = dated[start:end] + undated
+            edges += self._edges(block, partners, threshold)
+        for start in range(0, len(undated), _BLOCK):
+            edges += self._edges(undated[start : start + _BLOCK], list(members), threshold)
+        from scipy.sparse.csgraph import connected_components
+
+        index = {m: k for k, m in enumerate(members)}
+        pairs = np.array([(index[a], index[b]) for a, b in edges], dtype=int).reshape(-1, 2)
+        graph = sparse.csr_matrix(
+            (np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(members),) * 2
+        )
+        _, labels = connected_components(graph, directed=False)
+        parts: dict[int, list[int]] = {}
+        for member, label in zip(members, labels, strict=True):
+            parts.setdefault(int(label), []).append(member)
+        return sorted(parts.values())
+
+    def _edges(
+        self, rows: list[int], columns: list[int], threshold: float
+    ) -> list[tuple[int, int]]:
+        # a hair below the threshold too: an extra link only joins two parts, which is
+        # harmless, while a missing one (rounding) could change a cluster
+        found = np.argwhere(self.between(rows, columns) >= threshold - 1e-9)
+        return [(rows[r], columns[c]) for r, c in found if rows[r] != columns[c]]
 
 
-def date_factor(a: dt.date | None, b: dt.date | None, window_days: float) -> float:
-    """1 within the window; then halves every further window. Undated articles: 1."""
-    if a is None or b is None or window_days <= 0:
-        return 1.0
-    gap = abs((a - b).days)
-    return 1.0 if gap <= window_days else 0.5 ** ((gap - window_days) / window_days)
-
-
-def entity_overlaps(documents: Sequence[Document]) -> np.ndarray:
-    """Jaccard overlap of the names of every two documents (0 where either has none)."""
-    shared, sizes = comparing.shared_counts([d.entities for d in documents])
-    union = np.add.outer(sizes, sizes) - shared
-    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-
-
-def date_factors(documents: Sequence[Document], window_days: float) -> np.ndarray:
-    """`date_factor` for every two documents, at once."""
-    days = np.array([d.published.toordinal() if d.published else np.nan for d in documents])
-    gap = np.abs(np.subtract.outer(days, days))
-    factor = np.power(0.5, np.maximum(gap - window_days, 0) / window_days)
-    return np.where(np.isnan(factor), 1.0, factor)
+# Documents compared at a time when looking for linked ones: big enough for fast matrix
+# products, small enough that a block of the matrix stays a few megabytes.
+_BLOCK = 512
 
 
 def similarity_matrix(
     documents: Sequence[Document],
     idf_documents: Sequence[str] | None = None,
     options: StoryOptions = DEFAULTS,
-    vectors: sparse.csr_matrix | None = None,
 ) -> np.ndarray:
-    """How alike every two documents are, in [0, 1]: text, shared names, dates.
-
-    The texts are compared in a space fitted on `idf_documents` (default: the texts), or
-    by `vectors` when given (`document_vectors`).
-    """
-    if vectors is None:
-        texts = [d.text for d in documents]
-        fit = idf_documents if idf_documents is not None else texts
-        vectors = TextSpace(fit, char_weight=options.char_weight).vectors(texts)
-    matrix = np.asarray((vectors @ vectors.T).toarray(), dtype=float)
-    weight = options.entity_weight
-    if weight > 0 and any(d.entities for d in documents):
-        matrix += weight * entity_overlaps(documents) * (1 - matrix)
-    if options.window_days > 0:
-        matrix *= date_factors(documents, options.window_days)
-    np.fill_diagonal(matrix, 1.0)
-    return np.clip(matrix, 0.0, 1.0)
+    """How alike every two documents are (`Similarity`), as one square matrix."""
+    every = range(len(documents))
+    return Similarity.of(documents, idf_documents, options).between(every, every)
 
 
 # --- grouping -----------------------------------------------------------------------------
@@ -159,8 +230,11 @@ def cluster(matrix: np.ndarray, threshold: float) -> list[list[int]]:
     return cut(linkage_tree(matrix), threshold)
 
 
-def group(documents: Sequence[Document], matrix: np.ndarray, threshold: float) -> list[list[int]]:
-    """Stories as lists of document indices: keyed documents by key, the rest clustered."""
+def group(
+    documents: Sequence[Document], similarity: Similarity, threshold: float
+) -> list[list[int]]:
+    """Stories as lists of document indices: keyed documents by key, the rest clustered
+    (each connected part of the unkeyed ones on its own: see `Similarity.linked`)."""
     keyed: dict[str, list[int]] = {}
     free: list[int] = []
     for index, document in enumerate(documents):
@@ -169,9 +243,9 @@ def group(documents: Sequence[Document], matrix: np.ndarray, threshold: float) -
         else:
             free.append(index)
     groups = [members for _, members in sorted(keyed.items())]
-    if free:
-        sub = matrix[np.ix_(free, free)]
-        groups += [[free[i] for i in members] for members in cluster(sub, threshold)]
+    for part in similarity.linked(free, threshold) if free else []:
+        sub = similarity.between(part, part)
+        groups += [[part[i] for i in members] for members in cluster(sub, threshold)]
     return sorted(groups)
 
 
@@ -318,11 +392,10 @@ def link_stories(
     if not items:
         return ()
     documents = [document(item) for item in items]
-    vectors = document_vectors(items, options)
-    matrix = similarity_matrix(documents, options=options, vectors=vectors)
+    similarity = Similarity(documents, document_vectors(items, options), options)
     stories: list[Story] = []
     used: set[str] = set()
-    for members in group(documents, matrix, options.threshold):
+    for members in group(documents, similarity, options.threshold):
         story_items = _oldest_first([items[i] for i in members])
         key = story_items[0].article.story
         title = _title(story_items)

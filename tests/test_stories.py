@@ -64,11 +64,14 @@ def test_shared_names_raise_similarity_and_never_lower_it():
     assert s.similarity_matrix(stranger)[0, 1] == pytest.approx(base)
 
 
-def test_date_factor_is_one_within_the_window_and_decays_beyond():
+def test_similarity_is_whole_within_the_date_window_and_decays_beyond():
     day = dt.date(2024, 5, 1)
-    assert s.date_factor(day, day + dt.timedelta(days=3), 3) == 1
-    assert s.date_factor(day, day + dt.timedelta(days=6), 3) == pytest.approx(0.5)
-    assert s.date_factor(None, day, 3) == 1
+    text = "port strike talks collapse over wages at the harbour"
+    dates = [day, day + dt.timedelta(days=3), day + dt.timedelta(days=6), None]
+    matrix = s.similarity_matrix([s.Document(text, published=d) for d in dates])
+    assert matrix[0, 1] == pytest.approx(1)
+    assert matrix[0, 2] == pytest.approx(0.5)  # one window beyond: halved
+    assert matrix[0, 3] == pytest.approx(1)  # undated: no penalty
 
 
 def test_normal_name():
@@ -82,7 +85,7 @@ def test_normal_name():
 
 def test_grouping_puts_one_story_together_and_leaves_another_alone():
     documents = [s.document(a) for a in (HARBOUR_TIMES, BAY_NEWS, FLOOD)]
-    groups = s.group(documents, s.similarity_matrix(documents), s.DEFAULTS.threshold)
+    groups = s.group(documents, s.Similarity.of(documents), s.DEFAULTS.threshold)
     assert groups == [[0, 1], [2]]
 
 
@@ -92,8 +95,7 @@ def test_story_key_overrides_similarity():
         s.Document("port strike talks collapse"),
         s.Document("rain floods the valley", key="strike"),
     ]
-    matrix = s.similarity_matrix(documents)
-    assert s.group(documents, matrix, 0.2) == [[0, 2], [1]]
+    assert s.group(documents, s.Similarity.of(documents), 0.2) == [[0, 2], [1]]
 
 
 def test_articles_far_apart_in_time_are_kept_apart():
@@ -102,7 +104,7 @@ def test_articles_far_apart_in_time_are_kept_apart():
         s.Document(text, published=dt.date(2024, 5, 1)),
         s.Document(text + " again", published=dt.date(2024, 9, 1)),
     ]
-    assert s.group(documents, s.similarity_matrix(documents), 0.2) == [[0], [1]]
+    assert s.group(documents, s.Similarity.of(documents), 0.2) == [[0], [1]]
 
 
 def test_cluster_edge_cases():
@@ -397,3 +399,42 @@ def test_document_vectors_match_the_documents_texts():
     space = TextSpace([*sentences, *(i.article.title for i in items)], char_weight=0.3)
     expected = space.vectors([s.document(item).text for item in items]).toarray()
     np.testing.assert_array_equal(s.document_vectors(items).toarray(), expected)
+
+
+def _random_corpus(seed: int, size: int) -> list[s.Document]:
+    """Documents drawn from a few topics' words, over a few months, some undated."""
+    rng = np.random.default_rng(seed)
+    topics = [
+        topic.split()
+        for topic in (
+            "strike port wages harbour union talks",
+            "flood valley rain river villages rescue",
+            "election vote parliament coalition minister poll",
+            "bank rate inflation markets loan prices",
+        )
+    ]
+    every_word = [word for topic in topics for word in topic]
+    names = ["berg", "ruiz", "kyiv", "antalya", "lavrov", "unesco"]
+    documents = []
+    for _ in range(size):
+        words = list(rng.choice(topics[rng.integers(len(topics))], size=8))
+        words += list(rng.choice(every_word, size=int(rng.integers(0, 4))))
+        day = (
+            None
+            if rng.random() < 0.1
+            else dt.date(2024, 1, 1) + dt.timedelta(int(rng.integers(120)))
+        )
+        entities = frozenset(rng.choice(names, size=int(rng.integers(0, 3)), replace=False))
+        documents.append(s.Document(" ".join(words), entities, day))
+    return documents
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("block", [1, 16])  # small blocks: many seams to cross
+def test_grouping_part_by_part_gives_the_clusters_of_the_whole_matrix(seed, block, monkeypatch):
+    documents = _random_corpus(seed, 150)
+    monkeypatch.setattr(s, "_BLOCK", block)
+    for threshold in (0.15, 0.3, 0.5):
+        whole = s.cluster(s.similarity_matrix(documents), threshold)
+        assert s.group(documents, s.Similarity.of(documents), threshold) == sorted(whole)
+        assert any(len(g) > 1 for g in whole)  # the corpus does have stories to find
