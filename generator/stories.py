@@ -11,7 +11,8 @@ front matter overrides all this: articles sharing a key form one story, and a ke
 never joins an unkeyed one. An article alone is a story of one.
 
 Summary. sumy rates the pooled sentences of all the story's articles at once, so a sentence
-that many outlets echo rates high. Near-duplicates across outlets are dropped (the better
+that many outlets echo rates high (each article gives its first sentences, up to a share of
+`max_pooled`: LexRank is quadratic). Near-duplicates across outlets are dropped (the better
 rated stays), and no article gets more than its share of the lines, so the longest article
 cannot fill the summary on its own. Every line is a verbatim sentence, cited.
 """
@@ -50,6 +51,12 @@ class StoryOptions:
     duplicate_threshold: float = 0.45  # two sentences this similar say the same thing
     algorithm: str = "lexrank"
     min_summary_words: int = 6
+    # Sentences pooled for the multi-source summary, shared out among the articles (each
+    # gives its first ones, at least `min_pooled_each`). LexRank compares every two pooled
+    # sentences in pure Python, so a story of fifty articles would otherwise cost minutes;
+    # news keeps its gist early (the per-article summary caps its candidates likewise).
+    max_pooled: int = 120
+    min_pooled_each: int = 3
 
 
 DEFAULTS = StoryOptions()
@@ -283,8 +290,9 @@ def story_summary(
     pooled: list[Sentence] = []
     owners: list[tuple[int, Sentence]] = []  # (article index, original sentence)
     offset = 0
+    each = max(options.min_pooled_each, math.ceil(options.max_pooled / len(items)))
     for index, item in enumerate(items):
-        sentences = [s for s in item.analysis.sentences if _eligible(s, options)]
+        sentences = [s for s in item.analysis.sentences if _eligible(s, options)][:each]
         for sentence in sentences:
             pooled.append(replace(sentence, paragraph=offset + sentence.paragraph))
             owners.append((index, sentence))

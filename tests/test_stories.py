@@ -140,6 +140,23 @@ def test_story_summary_drops_near_duplicates_across_outlets():
     assert texts.count(sentence) == 1
 
 
+def test_story_summary_pools_only_each_articles_first_sentences():
+    topics = (
+        "dock wage talks stalled again",
+        "ferries were cancelled along the coast",
+        "exporters counted heavy losses",
+        "the union threatened a longer walkout",
+        "ministers called both sides to Lisbon",
+        "fishermen found the harbour eerily quiet",
+    )
+    a = item("a", "A", [[f"On the port strike, {topic}, officials said." for topic in topics]])
+    b = item("b", "B", [[f"Reporters heard that {topic} during the strike." for topic in topics]])
+    options = s.StoryOptions(summary_sentences=6, max_pooled=4, min_pooled_each=1)
+    lines = s.story_summary([a, b], options)
+    assert lines and {line.citation.sentence for line in lines} <= {0, 1}  # 2 from each
+    assert max(line.citation.sentence for line in s.story_summary([a, b])) > 1  # uncapped
+
+
 def test_a_story_of_one_keeps_the_article_summary():
     (line, *rest) = s.story_summary([FLOOD])
     assert line.citation.article == FLOOD.article.slug
