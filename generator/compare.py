@@ -179,37 +179,42 @@ CONTEXT_WORDS = 8  # words either side of a figure that say what it is about
 class CorpusIndex:
     """What a comparison reads of the linked corpus, indexed by article.
 
-    `person_slugs`: (article slug, name form) -> the slug of that person's page.
+    `people`: article slug -> {name form -> the slug of that person's page}.
     `events`: article slug -> (event position in the digest, event slug, event title,
     sentence index) for every report of an event in that article, in digest order.
     Built once per corpus (`of`), so comparing a story costs its own articles, not the
     corpus; `part` keeps a story's entries only: all a comparison of it can depend on.
     """
 
-    person_slugs: dict[tuple[str, str], str]
+    people: dict[str, dict[str, str]]
     events: dict[str, tuple[tuple[int, str, str, int], ...]]
 
     @classmethod
     def of(cls, digest: Digest | None) -> CorpusIndex:
-        person_slugs: dict[tuple[str, str], str] = {}
+        people: dict[str, dict[str, str]] = {}
         events: dict[str, list[tuple[int, str, str, int]]] = {}
         if digest is not None:
             for person in digest.people:
                 for article in person.articles:
+                    forms = people.setdefault(article, {})
                     for form in (person.name, *person.aliases):
-                        person_slugs[(article, form)] = person.slug
+                        forms[form] = person.slug
             for position, event in enumerate(digest.events):
                 for report in event.reports:
                     entry = (position, event.slug, event.title, report.citation.sentence)
                     events.setdefault(report.citation.article, []).append(entry)
-        return cls(person_slugs, {a: tuple(found) for a, found in events.items()})
+        return cls(people, {a: tuple(found) for a, found in events.items()})
+
+    def person(self, article: str, name: str) -> str | None:
+        """The page of the person an article names so, if the corpus has one."""
+        return self.people.get(article, {}).get(name)
 
     def part(self, articles: Sequence[str]) -> CorpusIndex:
         """The entries of these articles only (sorted: equal parts compare and print equal)."""
-        wanted = set(articles)
+        wanted = sorted(set(articles))
         return CorpusIndex(
-            dict(sorted(item for item in self.person_slugs.items() if item[0][0] in wanted)),
-            {a: self.events[a] for a in sorted(wanted) if a in self.events},
+            {a: dict(sorted(self.people[a].items())) for a in wanted if a in self.people},
+            {a: self.events[a] for a in wanted if a in self.events},
         )
 
 
@@ -793,11 +798,10 @@ def _person_key(name: str) -> str:
 
 def people_use(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[PersonUse, ...]:
     """Whom each article names and how often it quotes them, one row per person."""
-    slugs = corpus.person_slugs
     rows: dict[str, dict] = {}
 
     def row(article: str, name: str) -> dict:
-        slug = slugs.get((article, name))
+        slug = corpus.person(article, name)
         key = slug or _person_key(name)
         entry = rows.setdefault(
             key,
@@ -947,7 +951,6 @@ def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, 
     """People, places, organisations and events that only some of the articles mention."""
     slugs = [item.article.slug for item in items]
     gaps: list[Gap] = []
-    person_slugs = corpus.person_slugs
 
     def add(kind: str, per_article: dict[int, tuple[str, int]], target: str | None = None) -> None:
         if 0 < len(per_article) < len(items):
@@ -970,7 +973,7 @@ def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, 
         for person in item.analysis.people:
             if not person.mentions:
                 continue
-            slug = person_slugs.get((item.article.slug, person.name))
+            slug = corpus.person(item.article.slug, person.name)
             key = slug or _person_key(person.name)
             people.setdefault(key, {})[index] = (person.name, person.mentions[0].sentence)
             targets[key] = slug
