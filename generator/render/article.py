@@ -17,6 +17,7 @@ from .markdown import (
     list_section,
     person_path,
     published,
+    story_has_page,
     story_path,
     text,
     url,
@@ -177,7 +178,7 @@ def article_page(
     out.append("")
 
     story = links.stories.get(a.slug)
-    if story is not None and len(story.articles) > 1:
+    if story is not None and story_has_page(story):
         out.append("## Story\n")
         others = len(story.articles) - 1
         story_link = link(story.title, href(path, story_path(story.slug)))
