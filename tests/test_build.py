@@ -69,10 +69,15 @@ def test_removed_article_removes_its_page_only(project):
     assert page.exists()
     next((project / "content").glob("*nyt*.md")).unlink()
     _, changes = build.build(settings)
-    # its article page goes, and so do derived pages (events) only that article reported
+    # its article page goes, and so do derived pages (events) only that article reported,
+    # and the story page: a story of the one article left has no page of its own
     removed_articles = [p for p in changes.removed if p.startswith("articles/")]
     assert removed_articles == ["articles/2022-03-10-nyt-lavrov-kuleba-talks.md"]
-    assert all(p.startswith(("articles/", "events/")) for p in changes.removed)
+    removed_stories = [p for p in changes.removed if p.startswith("stories/")]
+    assert removed_stories == [
+        "stories/russian-diplomat-says-moscow-won-t-attack-more-countries-but.md"
+    ]
+    assert all(p.startswith(("articles/", "events/", "stories/")) for p in changes.removed)
     assert not page.exists() and (project / "docs/about.md").exists()
 
 

@@ -112,3 +112,24 @@ def test_relative_links_between_pages():
     assert md.href("articles/a.md", "people/p.md") == "../people/p.md"
     assert md.href("articles/index.md", "articles/a.md") == "a.md"
     assert re.fullmatch(r"[a-z./-]+", md.href("stories/s.md", "index.md"))
+
+
+def test_full_text_is_raw_html_with_one_paragraph_each_and_every_sentence_inert():
+    """The full text is a raw HTML block (Markdown leaves it alone, which is what makes it
+    cheap); the sentences in it must still show as their own text, anchors and all."""
+    from generator.model import Digest
+    from generator.render.article import article_page
+    from tests.storyfixtures import item
+
+    paragraphs = [HOSTILE[:7], HOSTILE[7:]]
+    article = item("hostile", "Outlet", paragraphs, title="Hostile")
+    page = article_page(article, Digest(articles=(article,)))
+    full_text = page[page.index("<div") :]
+    html = python_markdown.markdown(full_text, extensions=NAMES, extension_configs=CONFIGS)
+    parsed = Collector()
+    parsed.feed(html)
+    anchors = [dict(attrs)["id"] for tag, attrs in parsed.tags if tag == "a"]
+    assert [tag for tag, _ in parsed.tags if tag != "a"] == ["div", "p", "p"]
+    assert anchors == [f"s{i}" for i in range(len(HOSTILE))]
+    shown = "".join(parsed.text).replace("\n", " ").split()
+    assert shown == " ".join(HOSTILE).split()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from dataclasses import replace
 
@@ -15,8 +16,9 @@ from generator import stories as s
 from generator.compare import Comparison, CorpusIndex, compare
 from generator.evaluation import stories as ev
 from generator.link import link
-from generator.model import Digest
+from generator.model import Digest, Person, Story
 from generator.render import markdown as md
+from generator.render import render as render_site
 from generator.render import stories as render
 from generator.settings import Settings
 from generator.similarity import TextSpace, content_words
@@ -198,11 +200,43 @@ def test_link_fills_digest_stories():
 # --- pages ------------------------------------------------------------------------------------
 
 
-def test_pages_index_and_one_page_per_story(digest):
+def test_pages_index_and_a_page_per_story_of_several_articles(digest):
     pages = render.pages(digest)
-    assert set(pages) == {render.INDEX} | {md.story_path(x.slug) for x in digest.stories}
-    for story in digest.stories:
-        assert f"]({story.slug}.md)" in pages[render.INDEX]
+    single, pair = sorted(digest.stories, key=lambda story: len(story.articles))
+    assert set(pages) == {render.INDEX, md.story_path(pair.slug)}
+    # both listed on the index: the pair to its page, the story of one to its article
+    assert f"]({pair.slug}.md)" in pages[render.INDEX]
+    assert f"](../articles/{FLOOD.article.slug}.md)" in pages[render.INDEX]
+    assert f"{md.text(single.title)}](" in pages[render.INDEX]
+
+
+def test_only_a_story_of_one_article_goes_without_a_page():
+    one = Story("one", "One", ("a",))
+    assert not md.story_has_page(one) and md.story_target(one) == "articles/a.md"
+    for articles in [("a", "b"), ("a", "b", "c")]:
+        story = Story("s", "S", articles)
+        assert md.story_has_page(story) and md.story_target(story) == "stories/s.md"
+
+
+def test_every_link_to_a_story_leads_to_a_page_of_the_site(digest):
+    """Home, index, article and person pages all link stories; none may point to a page
+    that is no longer rendered (`mkdocs build --strict` would fail on the real site)."""
+    everyone = tuple(i.article.slug for i in digest.articles)
+    person = Person("ann", "Ann", (), (), (), everyone, len(everyone))
+    site = render_site(replace(digest, people=(person,)))
+    single = next(x for x in digest.stories if len(x.articles) == 1)
+    assert md.story_path(single.slug) not in site
+    linked = 0
+    for path, page in site.items():
+        folder = posixpath.dirname(path)
+        for target in re.findall(r"\]\(([^)#]+\.md)", page):
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+            assert resolved in site, (path, target)
+            linked += resolved.startswith("stories/") and resolved != render.INDEX
+    assert linked >= 3  # home, index and person page link the pair's story
+    assert f"](../articles/{FLOOD.article.slug}.md)" in site[md.person_path("ann")]
+    flood_page = site[md.article_path(FLOOD.article.slug)]
+    assert "## Story" not in flood_page and "stories/" not in flood_page
 
 
 def test_comparison_page_shows_sections_and_cites_lines(digest):

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import Analyzed, Digest, Event, Person, Sentence, Story
+from ..model import Analyzed, ArticleAnalysis, Digest, Event, Person, Sentence, Story
 from .markdown import (
     article_item,
     article_path,
@@ -17,6 +17,7 @@ from .markdown import (
     list_section,
     person_path,
     published,
+    story_has_page,
     story_path,
     text,
     url,
@@ -177,7 +178,7 @@ def article_page(
     out.append("")
 
     story = links.stories.get(a.slug)
-    if story is not None and len(story.articles) > 1:
+    if story is not None and story_has_page(story):
         out.append("## Story\n")
         others = len(story.articles) - 1
         story_link = link(story.title, href(path, story_path(story.slug)))
@@ -201,13 +202,21 @@ def article_page(
     out.append(
         "Every sentence is numbered so that citations elsewhere on the site can point at it.\n"
     )
-    out.append('<div class="article-text" markdown>\n')
-    paragraph = -1
-    for s in analysis.sentences:
-        if s.paragraph != paragraph:
-            if paragraph >= 0:
-                out.append("")
-            paragraph = s.paragraph
-        out.append(f'<a id="s{s.index}"></a>{text(s.text)}')
-    out.append("\n</div>\n")
+    out.append(_full_text(analysis))
     return "\n".join(out)
+
+
+def _full_text(analysis: ArticleAnalysis) -> str:
+    """The numbered sentences as a raw HTML block, one `<p>` a paragraph.
+
+    Python-Markdown passes a raw HTML block through untouched, so the longest part of an
+    article page costs `mkdocs build` no Markdown parsing (as a `markdown` div, every
+    sentence went through the inline patterns). `text()` writes every markup character,
+    `<` and `&` included, as a character reference, so the sentences are as inert in HTML
+    as in Markdown, and the reader gets the same HTML as before.
+    """
+    paragraphs: dict[int, list[str]] = {}
+    for s in analysis.sentences:
+        paragraphs.setdefault(s.paragraph, []).append(f'<a id="s{s.index}"></a>{text(s.text)}')
+    body = "".join("<p>" + "\n".join(lines) + "</p>\n" for lines in paragraphs.values())
+    return f'<div class="article-text">\n{body}</div>\n'

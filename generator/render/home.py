@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from ..model import Citation, CitedText, Digest, Story
-from .markdown import article_path, front_matter, href, published, story_path, text
+from .markdown import article_path, front_matter, href, published, story_target, text
 
 HOME = "index.md"
 LATEST = 20
@@ -66,8 +66,7 @@ def _stories(digest: Digest) -> list[str]:
         articles = [by_slug[slug] for slug in story.articles if slug in by_slug]
         outlets = sorted({a.outlet for a in articles})
         dates = sorted(a.published.isoformat() for a in articles if a.published)
-        target = story_path(story.slug) if len(articles) > 1 else article_path(articles[0].slug)
-        out.append(f"### [{text(story.title)}]({href(HOME, target)})\n")
+        out.append(f"### [{text(story.title)}]({href(HOME, story_target(story))})\n")
         label = f"{len(articles)} reports" if len(articles) > 1 else "1 report"
         meta = [label, ", ".join(text(o) for o in outlets)]
         if dates:

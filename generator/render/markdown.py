@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from ..model import Article, Citation, Event
+from ..model import Article, Citation, Event, Story
 
 # ASCII characters that can begin Markdown, HTML, attribute lists, Jinja or snippet syntax.
 _SPECIAL = set('\\`*_{}[]()#+-!|<>&"~=^$:')
@@ -103,6 +103,22 @@ def event_path(slug: str) -> str:
 
 def story_path(slug: str) -> str:
     return f"stories/{slug}.md"
+
+
+def story_has_page(story: Story) -> bool:
+    """Whether a story gets a page of its own: the one place that decides it.
+
+    A story of one article is that article: there is nothing to compare, and its page would
+    only repeat the article's title and summary. So it has no page, and every link to it goes
+    to its article (at 10,000 articles two stories in three are of one article: 4,482 pages
+    `mkdocs build` would otherwise convert). The Story itself stays in the Digest.
+    """
+    return len(story.articles) != 1
+
+
+def story_target(story: Story) -> str:
+    """The page a link to this story leads to: its own, or its one article's."""
+    return story_path(story.slug) if story_has_page(story) else article_path(story.articles[0])
 
 
 def href(from_path: str, to_path: str) -> str:

@@ -21,7 +21,7 @@ from .markdown import (
     link,
     list_section,
     person_path,
-    story_path,
+    story_target,
     table,
     text,
 )
@@ -135,7 +135,7 @@ def person_page(person: Person, digest: Digest, lookups: Lookups | None = None) 
 
     indices = {i for slug in person.articles for i in lookups.stories_of_article.get(slug, ())}
     stories = [digest.stories[i] for i in sorted(indices)]
-    out += list_section("Stories", (link(s.title, href(path, story_path(s.slug))) for s in stories))
+    out += list_section("Stories", (link(s.title, href(path, story_target(s))) for s in stories))
     events = lookups.events_of_person.get(person.slug, [])
     out += list_section("Events", (event_item(path, event) for event in events))
     known = lookups.people

@@ -22,10 +22,11 @@ SVG_COLUMN = 150
 
 
 def pages(digest: Digest) -> dict[str, str]:
-    """The stories index and one page per story."""
+    """The stories index and one page per story of several articles (`md.story_has_page`)."""
     result = {INDEX: index_page(digest)}
     for story in digest.stories:
-        result[md.story_path(story.slug)] = story_page(digest, story)
+        if md.story_has_page(story):
+            result[md.story_path(story.slug)] = story_page(digest, story)
     return result
 
 
@@ -39,7 +40,7 @@ def index_page(digest: Digest) -> str:
     lines.append(
         "Articles that report the same story, grouped, newest first. A story told by several "
         "outlets has a comparison: what they share, what only one reports, and whom each "
-        "quoted.\n"
+        "quoted. A story told by one article links to that article.\n"
     )
     for story in digest.stories:
         articles = [digest.article(slug).article for slug in story.articles]
@@ -47,7 +48,7 @@ def index_page(digest: Digest) -> str:
         dates = sorted(a.published.isoformat() for a in articles if a.published)
         when = " to ".join(dict.fromkeys([dates[0], dates[-1]])) if dates else "undated"
         label = "comparison of" if story.comparison is not None else "report by"
-        lines.append(f"## {md.link(story.title, md.href(INDEX, md.story_path(story.slug)))}\n")
+        lines.append(f"## {md.link(story.title, md.href(INDEX, md.story_target(story)))}\n")
         lines.append(
             f"{len(articles)} article{'s' if len(articles) != 1 else ''} · {label} "
             + ", ".join(md.text(o) for o in outlets)
