@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import nlp
 from .model import DateExpression
 
 if TYPE_CHECKING:
@@ -935,9 +936,9 @@ def candidate_spans(doc: Doc, published: dt.date | None = None) -> list[tuple[in
 
     With the publication date, spans that resolve only in part are narrowed to their part.
     """
-    text = doc.text
+    text = nlp.text(doc)
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in nlp.ents(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if ent.label_ == "TIME" and not re.search(
@@ -979,7 +980,7 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateExpression, ...]:
     """Every date expression of a parsed body, with offsets and its plain resolved value."""
     found = []
-    body = doc.text  # built from the tokens on every access: once, not once per date
+    body = nlp.text(doc)
     for start, end in candidate_spans(doc, published):
         text = body[start:end]
         if not text.strip() or _AGE.search(text):

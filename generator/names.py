@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from text_unidecode import unidecode
+
+from . import nlp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -127,18 +129,33 @@ def _is_title(token: Token) -> bool:
 
 def _upper_sentence(token: Token) -> bool:
     """True in a headline written in capitals, where casing says nothing about names."""
-    sent = token.sent
-    letters = [c for c in sent.text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return _sentence_casing(token.doc)[token.i][0]
 
 
 def _title_case_sentence(token: Token) -> bool:
     """True in a headline written in title case ("Diplomat Bizarrely Lies That ...")."""
-    words = [t for t in token.sent if t.is_alpha and len(t.text) > 3]
-    if len(words) < 4:
-        return False
-    capital = sum(t.text[0].isupper() for t in words)
-    return capital / len(words) > 0.75
+    return _sentence_casing(token.doc)[token.i][1]
+
+
+def _sentence_casing(doc: Doc) -> list[tuple[bool, bool]]:
+    """For each token, whether its sentence is in capitals and whether in title case.
+
+    Worked out once per sentence and kept with the parse: the repairs ask about the
+    sentence of one token after another, and `token.sent` finds and reads the whole
+    sentence every time.
+    """
+    if "digest_casing" in doc.user_data:
+        return doc.user_data["digest_casing"]
+    body, tokens = nlp.text(doc), nlp.tokens(doc)
+    casing: list[tuple[bool, bool]] = []
+    for sent in doc.sents:
+        letters = [c for c in body[sent.start_char : sent.end_char] if c.isalpha()]
+        upper = len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        words = [t for t in tokens[sent.start : sent.end] if t.is_alpha and len(t.text) > 3]
+        title = len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.75
+        casing.extend([(upper, title)] * (sent.end - sent.start))
+    doc.user_data["digest_casing"] = casing
+    return casing
 
 
 def _headline(token: Token) -> bool:
@@ -153,10 +170,11 @@ class Context:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.tokens = nlp.tokens(doc)
         self.other_labels: dict[str, Counter[str]] = {}
         self.person_words: Counter[str] = Counter()
-        for ent in doc.ents:
-            for token in ent:
+        for ent in nlp.ents(doc):
+            for token in self.tokens[ent.start : ent.end]:
                 if ent.label_ == "PERSON":
                     self.person_words[token.text.lower()] += 1
                 else:
@@ -165,13 +183,13 @@ class Context:
 
 def model_spans(doc: Doc) -> set[Span]:
     """The raw model's PERSON entities."""
-    return {(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"}
+    return {(ent.start, ent.end) for ent in nlp.ents(doc) if ent.label_ == "PERSON"}
 
 
 def trim(ctx: Context, spans: set[Span]) -> set[Span]:
     """Cut titles, nationalities, possessives and numbers off the edges of a span, and
     split a span at a lowercase word that is not a name particle ("Blewett b Warne")."""
-    doc = ctx.doc
+    doc = ctx.tokens
     result: set[Span] = set()
     for start, end in spans:
         pieces: list[Span] = []
@@ -209,10 +227,9 @@ def _nationality(ctx: Context, token: Token, length: int) -> bool:
 def filter_non_names(ctx: Context, spans: set[Span]) -> set[Span]:
     """Drop spans that cannot be names: one common word ("Halftime", "Extras"), or a
     fragment of a headline in capitals or title case, where casing marks no names."""
-    doc = ctx.doc
     kept: set[Span] = set()
     for start, end in spans:
-        tokens = doc[start:end]
+        tokens = ctx.tokens[start:end]
         if end - start == 1 and tokens[0].tag_ not in ("NNP", "NNPS"):
             continue
         if any(t.tag_ in ("VBZ", "VBD", "RB", "VBP") and not t.text[0].isupper() for t in tokens):
@@ -229,7 +246,7 @@ def teams(ctx: Context, spans: set[Span]) -> set[Span]:
     """Drop spans that name a club, company or place: a word like "United" or "Inc", a
     word the model calls a place elsewhere in the document ("Bologna" in "Kinder
     Bologna"), or a scoreline shape ("Tottenham 2 (" ...)."""
-    doc = ctx.doc
+    doc = ctx.tokens
     in_full_names = {t.text.lower() for s, e in spans if e - s > 1 for t in doc[s:e]}
     kept: set[Span] = set()
     for start, end in spans:
@@ -246,7 +263,7 @@ def teams(ctx: Context, spans: set[Span]) -> set[Span]:
     return kept
 
 
-def _score_after(doc: Doc, end: int) -> bool:
+def _score_after(doc: Sequence[Token], end: int) -> bool:
     """A scoreline follows: "Tottenham 2 ( Sheringham 27 )" names a team, then a scorer."""
     return (
         end + 1 < len(doc)
@@ -280,7 +297,7 @@ def _mostly_place(ctx: Context, word: str) -> bool:
 
 def title(ctx: Context, spans: set[Span]) -> set[Span]:
     """A run of capitalised words right after a title is a name ("President Patasse")."""
-    doc = ctx.doc
+    doc = ctx.tokens
     found = _Found(len(doc), spans)
     for token in doc:
         if not _is_title(token) or _upper_sentence(token):
@@ -294,7 +311,7 @@ def title(ctx: Context, spans: set[Span]) -> set[Span]:
 def speech(ctx: Context, spans: set[Span]) -> set[Span]:
     """The proper-name subject of a speech verb is a person ("Rosati said"), unless the
     model calls it an organisation or it has a club or company word."""
-    doc = ctx.doc
+    doc = ctx.tokens
     found = _Found(len(doc), spans)
     for token in doc:
         if token.text.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
@@ -318,7 +335,7 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
 def extend(ctx: Context, spans: set[Span]) -> set[Span]:
     """Take in a capitalised word the model left outside a name ("Renate" of "Renate
     Goetschl"), when it has no other label and is not a title or sentence opener."""
-    doc = ctx.doc
+    doc = ctx.tokens
     result: set[Span] = set()
     for start, end in spans:
         while (
@@ -351,7 +368,7 @@ def _extendable(ctx: Context, token: Token) -> bool:
 def alias(ctx: Context, spans: set[Span]) -> set[Span]:
     """A name or surname of a person found in the document is that person wherever it
     appears, whatever the model called it there ("Kuleba" tagged GPE), in any casing."""
-    doc = ctx.doc
+    doc = ctx.tokens
     full: set[tuple[str, ...]] = set()
     surnames: set[str] = set()
     for start, end in spans:
@@ -401,7 +418,7 @@ def _shape(token: Token | None) -> str:
     return "A" if token.text[:1].isupper() else "a"
 
 
-def _neighbours(doc: Doc, span: Span) -> tuple[str, str]:
+def _neighbours(doc: Sequence[Token], span: Span) -> tuple[str, str]:
     before = doc[span[0] - 1] if span[0] > 0 else None
     after = doc[span[1]] if span[1] < len(doc) else None
     return _shape(before), _shape(after)
@@ -411,7 +428,7 @@ def lists(ctx: Context, spans: set[Span]) -> set[Span]:
     """Lists and result tables name people in a fixed frame ("9. Ann Lee ( Norway )",
     "( Adams 45 , Vieira 90 )"): a run of capitalised words in the same frame as at least
     two people of the document, and as long as a name, is a name too."""
-    doc = ctx.doc
+    doc = ctx.tokens
     frames: Counter[tuple[str, str]] = Counter()
     lengths: Counter[int] = Counter()
     for span in spans:
@@ -475,7 +492,7 @@ def person_spans(doc: Doc, repairs: Collection[str] | None = None) -> list[Span]
 # --- span helpers ---------------------------------------------------------------------------
 
 
-def _name_runs(doc: Doc, allow_caps: bool) -> Iterator[Span]:
+def _name_runs(doc: Sequence[Token], allow_caps: bool) -> Iterator[Span]:
     """Every run of name-shaped words in the document, left to right, not overlapping."""
     i = 0
     while i < len(doc):
@@ -487,7 +504,7 @@ def _name_runs(doc: Doc, allow_caps: bool) -> Iterator[Span]:
             i = run[1]
 
 
-def _name_run(doc: Doc, i: int, allow_caps: bool = False) -> Span | None:
+def _name_run(doc: Sequence[Token], i: int, allow_caps: bool = False) -> Span | None:
     """The run of name-shaped words starting at token i (up to four), or None."""
     if i >= len(doc) or not _is_name_token(doc[i]) or _is_title(doc[i]):
         return None
@@ -506,7 +523,7 @@ def _name_run(doc: Doc, i: int, allow_caps: bool = False) -> Span | None:
     return (i, end) if end > i else None
 
 
-def _run_around(doc: Doc, i: int) -> Span | None:
+def _run_around(doc: Sequence[Token], i: int) -> Span | None:
     """The proper-name run holding token i (the head of a subject is its last word)."""
     if not _is_name_token(doc[i]):
         return None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from slugify import slugify
 
-from . import names
+from . import names, nlp
 from .model import (
     Analyzed,
     Citation,
@@ -76,7 +76,7 @@ def _same_or_initial(word: str, candidate: str) -> bool:
 def mentions(doc: Doc, sentences: Sequence[Sentence]) -> list[tuple[Mention, tuple[int, int]]]:
     """Every span of the body naming a person, with its token span, in text order."""
     starts = [sentence.start for sentence in sentences]
-    text = doc.text  # built from the tokens on every access: read it once
+    text = nlp.text(doc)
     found = []
     for start, end in names.person_spans(doc):
         first, last = doc[start], doc[end - 1]
