@@ -174,11 +174,16 @@ class Context:
         self.other_labels: dict[str, Counter[str]] = {}
         self.person_words: Counter[str] = Counter()
         for ent in nlp.ents(doc):
+            label = ent.label_
             for token in self.tokens[ent.start : ent.end]:
-                if ent.label_ == "PERSON":
-                    self.person_words[token.text.lower()] += 1
-                else:
-                    self.other_labels.setdefault(token.text.lower(), Counter())[ent.label_] += 1
+                word = token.text.lower()
+                if label == "PERSON":
+                    self.person_words[word] += 1
+                    continue
+                labels = self.other_labels.get(word)
+                if labels is None:  # not setdefault: a Counter per token was a tenth of this
+                    labels = self.other_labels[word] = Counter()
+                labels[label] += 1
 
 
 def model_spans(doc: Doc) -> set[Span]:

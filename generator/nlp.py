@@ -102,6 +102,7 @@ def tokens(doc: Doc) -> tuple[Token, ...]:
 # --- quotations ---------------------------------------------------------------------------
 
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
+_MARK = re.compile(f"[{_OPEN}{_CLOSE}{_STRAIGHT}]")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -115,7 +116,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for paragraph in text.split(PARAGRAPH_SEPARATOR):
         start: int | None = None
-        for i, char in enumerate(paragraph):
+        for match in _MARK.finditer(paragraph):  # only the marks, not every character
+            i, char = match.start(), match.group()
             if char == _OPEN or (char == _STRAIGHT and start is None):
                 if start is None:
                     start = i
