@@ -21,6 +21,7 @@ documents: a repair uses only the parse it is given.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -88,11 +89,13 @@ _HAS_DIGIT = re.compile(r"\d")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(name: str) -> str:
     """A spelling-insensitive key for a name: ASCII, lowercase, no possessive or dots.
 
     Transliterations of the same Slavic name end in -y, -yy, -iy, -i or -ii ("Zelensky",
     "Zelenskyy", "Zelenskiy"); folding each word's ending to "y" makes them one key.
+    Cached: the repairs fold every capitalised word of an article, and names recur.
     """
     text = unidecode(name).lower()
     for ending in _POSSESSIVE:
@@ -184,6 +187,24 @@ class Context:
                 if labels is None:  # not setdefault: a Counter per token was a tenth of this
                     labels = self.other_labels[word] = Counter()
                 labels[label] += 1
+
+    @functools.cached_property
+    def shapes(self) -> _Shapes:
+        """Per-token facts the scans for name runs read, worked out once per document."""
+        return _Shapes(self.tokens)
+
+
+class _Shapes:
+    """For each token: name-shaped, a title, a proper noun, a name particle, a sentence
+    start. The scans for runs of names visit every token of a document twice; reading
+    these lists is much cheaper than asking spaCy's tokens again at each step."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.name = [_is_name_token(t) for t in tokens]
+        self.title = [_is_title(t) for t in tokens]
+        self.propn = [t.pos_ == "PROPN" for t in tokens]
+        self.particle = [_is_particle(t) for t in tokens]
+        self.sent_start = [bool(t.is_sent_start) for t in tokens]
 
 
 def model_spans(doc: Doc) -> set[Span]:
@@ -307,7 +328,7 @@ def title(ctx: Context, spans: set[Span]) -> set[Span]:
     for token in doc:
         if not _is_title(token) or _upper_sentence(token):
             continue
-        run = _name_run(doc, token.i + 1)
+        run = _name_run(ctx.shapes, token.i + 1)
         if run is not None and not found.covered(run):
             found.replace(run)
     return found.spans
@@ -324,7 +345,7 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
         for child in token.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":
                 continue
-            run = _run_around(doc, child.i)
+            run = _run_around(ctx.shapes, child.i)
             if run is None or found.covered(run) or _upper_sentence(child):
                 continue
             if any(doc[i].ent_type_ in ("ORG", "NORP", "GPE") for i in range(*run)):
@@ -385,7 +406,7 @@ def alias(ctx: Context, spans: set[Span]) -> set[Span]:
             surnames.add(words[-1])
     known_singles = {words[0] for words in full if len(words) == 1}
     found = _Found(len(doc), spans)
-    for run in _name_runs(doc, allow_caps=True):
+    for run in _name_runs(ctx.shapes, allow_caps=True):
         words = tuple(fold(t.text) for t in doc[run[0] : run[1]])
         match = _match_in_run(words, full, surnames | known_singles)
         if match is None:
@@ -440,7 +461,7 @@ def lists(ctx: Context, spans: set[Span]) -> set[Span]:
         frames[_neighbours(doc, span)] += 1
         lengths[span[1] - span[0]] += 1
     found = _Found(len(doc), spans)
-    for run in _name_runs(doc, allow_caps=False):
+    for run in _name_runs(ctx.shapes, allow_caps=False):
         if found.touched(run):
             continue
         frame = _neighbours(doc, run)
@@ -497,11 +518,11 @@ def person_spans(doc: Doc, repairs: Collection[str] | None = None) -> list[Span]
 # --- span helpers ---------------------------------------------------------------------------
 
 
-def _name_runs(doc: Sequence[Token], allow_caps: bool) -> Iterator[Span]:
+def _name_runs(shapes: _Shapes, allow_caps: bool) -> Iterator[Span]:
     """Every run of name-shaped words in the document, left to right, not overlapping."""
     i = 0
-    while i < len(doc):
-        run = _name_run(doc, i, allow_caps=allow_caps)
+    while i < len(shapes.name):
+        run = _name_run(shapes, i, allow_caps=allow_caps)
         if run is None:
             i += 1
         else:
@@ -509,37 +530,37 @@ def _name_runs(doc: Sequence[Token], allow_caps: bool) -> Iterator[Span]:
             i = run[1]
 
 
-def _name_run(doc: Sequence[Token], i: int, allow_caps: bool = False) -> Span | None:
+def _name_run(shapes: _Shapes, i: int, allow_caps: bool = False) -> Span | None:
     """The run of name-shaped words starting at token i (up to four), or None."""
-    if i >= len(doc) or not _is_name_token(doc[i]) or _is_title(doc[i]):
+    name_shaped, size = shapes.name, len(shapes.name)
+    if i >= size or not name_shaped[i] or shapes.title[i]:
         return None
-    if not allow_caps and doc[i].pos_ != "PROPN":
+    if not allow_caps and not shapes.propn[i]:
         return None
     end = i
-    while end < len(doc) and end - i < 4:
-        token = doc[end]
-        name = _is_name_token(token) and (allow_caps or token.pos_ == "PROPN")
-        particle = _is_particle(token) and end + 1 < len(doc) and _is_name_token(doc[end + 1])
+    while end < size and end - i < 4:
+        name = name_shaped[end] and (allow_caps or shapes.propn[end])
+        particle = shapes.particle[end] and end + 1 < size and name_shaped[end + 1]
         if not (name or particle):
             break
         end += 1
-        if end < len(doc) and doc[end].is_sent_start:
+        if end < size and shapes.sent_start[end]:
             break
     return (i, end) if end > i else None
 
 
-def _run_around(doc: Sequence[Token], i: int) -> Span | None:
+def _run_around(shapes: _Shapes, i: int) -> Span | None:
     """The proper-name run holding token i (the head of a subject is its last word)."""
-    if not _is_name_token(doc[i]):
+    if not shapes.name[i]:
         return None
     start = i
     while (
         start > 0
         and i - start < 3
-        and _is_name_token(doc[start - 1])
-        and doc[start - 1].pos_ == "PROPN"
-        and not _is_title(doc[start - 1])
-        and not doc[start].is_sent_start
+        and shapes.name[start - 1]
+        and shapes.propn[start - 1]
+        and not shapes.title[start - 1]
+        and not shapes.sent_start[start]
     ):
         start -= 1
     return start, i + 1
