@@ -739,11 +739,16 @@ def _by_words(value: str) -> Resolution | None:
 # --- resolution --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16_384)
 def resolve(text: str, published: dt.date | None, mode: str = PAST) -> Resolution:
     """Resolve one date expression against the publication date (news rules, then dateparser).
 
     `mode` is PAST (the default for news: reports look back) or FUTURE when the sentence
     looks forward ("will meet Friday").
+
+    Cached: the answer depends on the arguments alone (a Resolution is immutable), and the
+    same expression is resolved more than once per article (whole and in parts), dateparser
+    being most of the cost.
     """
     if published is None:
         return _absolute_only(text)
