@@ -58,14 +58,22 @@ def parse(
     """
     batch: list[str] = []
     size = 0
-    for text in texts:
-        if batch and size + len(text) > max_batch_chars:
-            yield from nlp.pipe(batch, batch_size=batch_size)
+    for body in texts:
+        if batch and size + len(body) > max_batch_chars:
+            yield from _pipe(nlp, batch, batch_size)
             batch, size = [], 0
-        batch.append(text)
-        size += len(text)
+        batch.append(body)
+        size += len(body)
     if batch:
-        yield from nlp.pipe(batch, batch_size=batch_size)
+        yield from _pipe(nlp, batch, batch_size)
+
+
+def _pipe(nlp: Language, batch: list[str], batch_size: int) -> Iterator[Doc]:
+    """nlp.pipe, each parse keeping the text it was given: spaCy's tokenizer loses no
+    character, so that text is `doc.text`, which `text(doc)` need not rebuild."""
+    for body, doc in zip(batch, nlp.pipe(batch, batch_size=batch_size), strict=True):
+        doc.user_data["digest_text"] = body
+        yield doc
 
 
 # --- one parse, read many times ------------------------------------------------------------

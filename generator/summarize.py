@@ -125,9 +125,53 @@ def _stemmer(language: str) -> Callable[[str], str]:
     return functools.lru_cache(maxsize=200_000)(Stemmer(language))
 
 
+class _LexRank(LexRankSummarizer):
+    """sumy's LexRank with its similarity matrix built faster, to the same bits.
+
+    sumy rebuilds both sentences' word sets and norms for each of the n*n pairs and fills
+    the numpy matrix cell by cell; here each sentence's word set and squared norm are
+    made once and each row is filled once. Every rating is computed with the same floating
+    point operations in the same order (the word sets are built the same way, so they are
+    iterated in the same order), so ratings are identical, only cheaper.
+    """
+
+    def _to_words_set(self, sentence) -> list[str]:  # sumy's signature
+        # sumy's stem_word lower-cases each word a second time; the words are lower already.
+        stem, stop = self._stemmer, self._stop_words
+        return [stem(w) for w in (word.lower() for word in sentence.words) if w not in stop]
+
+    def _create_matrix(self, sentences, threshold, tf_metrics, idf_metrics):
+        count = len(sentences)
+        words = [frozenset(sentence) for sentence in sentences]
+        squares = [
+            sum((tf[t] * idf_metrics[t]) ** 2 for t in unique)
+            for unique, tf in zip(words, tf_metrics, strict=True)
+        ]
+        matrix = numpy.zeros((count, count))
+        for row in range(count):
+            tf1, words1, square1 = tf_metrics[row], words[row], squares[row]
+            linked = []
+            for col in range(count):
+                tf2, square2 = tf_metrics[col], squares[col]
+                numerator = 0.0
+                for term in words1 & words[col]:
+                    numerator += tf1[term] * tf2[term] * idf_metrics[term] ** 2
+                if square1 > 0 and square2 > 0:
+                    similarity = numerator / (math.sqrt(square1) * math.sqrt(square2))
+                else:
+                    similarity = 0.0
+                if similarity > threshold:
+                    linked.append(col)
+            degree = len(linked) or 1
+            for col in linked:
+                matrix[row, col] = 1.0 / degree
+        return matrix
+
+
 @functools.cache
 def _summarizer(name: str, language: str = "english"):
-    summarizer = SUMY_ALGORITHMS[name](_stemmer(language))
+    algorithm = _LexRank if name == "lexrank" else SUMY_ALGORITHMS[name]
+    summarizer = algorithm(_stemmer(language))
     summarizer.stop_words = get_stop_words(language)
     return summarizer
 
