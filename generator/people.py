@@ -287,6 +287,24 @@ class _CorpusPerson:
 def merge_people(items: Sequence[Analyzed]) -> tuple[Person, ...]:
     """One Person per individual across all articles (items newest first), ordered by
     coverage: most mentions first, then by slug."""
+    groups = _group(items)
+    drafts = [_draft(group) for group in groups]
+    slugs = _unique_slugs([name for name, _ in drafts])
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for slug, (_, group) in zip(slugs, drafts, strict=True):
+        for item, _ in group.members:
+            by_article[item.article.slug].append(slug)
+    order = {item.article.slug: i for i, item in enumerate(items)}
+    people = [
+        _person(slug, name, group, order, by_article)
+        for slug, (name, group) in zip(slugs, drafts, strict=True)
+    ]
+    return tuple(sorted(people, key=lambda p: (-p.mentions, p.slug)))
+
+
+def _group(items: Sequence[Analyzed]) -> list[_CorpusPerson]:
+    """The people of all articles grouped by individual, longest names first: a name joins
+    the one group it is compatible with (an exact one if any), else starts its own."""
     groups: list[_CorpusPerson] = []
     # Groups by surname, in order of creation: a name is only compatible with a group of
     # its own surname, so it is compared with those alone (comparing it with every group
@@ -308,18 +326,7 @@ def merge_people(items: Sequence[Analyzed]) -> tuple[Person, ...]:
             group = _CorpusPerson(full=words, members=[(item, person)])
             groups.append(group)
             by_surname[words[-1]].append(group)
-    drafts = [_draft(group) for group in groups]
-    slugs = _unique_slugs([name for name, _ in drafts])
-    by_article: dict[str, list[str]] = defaultdict(list)
-    for slug, (_, group) in zip(slugs, drafts, strict=True):
-        for item, _ in group.members:
-            by_article[item.article.slug].append(slug)
-    order = {item.article.slug: i for i, item in enumerate(items)}
-    people = [
-        _person(slug, name, group, order, by_article)
-        for slug, (name, group) in zip(slugs, drafts, strict=True)
-    ]
-    return tuple(sorted(people, key=lambda p: (-p.mentions, p.slug)))
+    return groups
 
 
 def _draft(group: _CorpusPerson) -> tuple[str, _CorpusPerson]:
