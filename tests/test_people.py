@@ -411,3 +411,18 @@ def test_merge_groups_as_if_every_group_were_compared(articles):
         for g in _group(items)
     ]
     assert grouped == _group_by_scanning_all(items)
+
+
+def test_sentence_casing_worked_out_once_is_that_of_each_tokens_sentence(nlp_model):
+    doc = nlp_model(
+        "RUSSIA AND UKRAINE MEET IN TURKEY. Diplomat Bizarrely Lies That Talks Went Well. "
+        "Kuleba said the talks in Antalya failed. OK."
+    )
+    for token in doc:
+        letters = [c for c in token.sent.text if c.isalpha()]
+        upper = len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        words = [t for t in token.sent if t.is_alpha and len(t.text) > 3]
+        title = len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.75
+        assert (names._upper_sentence(token), names._title_case_sentence(token)) == (upper, title)
+    assert {names._upper_sentence(t) for t in doc} == {True, False}
+    assert {names._title_case_sentence(t) for t in doc} == {True, False}
