@@ -282,6 +282,9 @@ def test_eval_data_without_a_reference_is_refused_with_its_line(tmp_path: Path) 
         evaluation.load(data)
 
 
+SEED = Path(__file__).resolve().parent.parent / "content"
+
+
 def _raw_lexrank(algorithm: type, sentences) -> list[str]:
     """Unrounded LexRank ratings from `algorithm`, as exact hex strings."""
     import numpy
@@ -296,11 +299,15 @@ def _raw_lexrank(algorithm: type, sentences) -> list[str]:
     return [r.hex() for r in ratings]
 
 
-def test_faster_lexrank_rates_every_sentence_to_the_same_bits() -> None:
+def test_faster_lexrank_rates_every_sentence_to_the_same_bits(nlp_model) -> None:
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
+    from generator import nlp, read
+
+    seeds = [read.read_file(path, SEED)[0] for path in sorted(SEED.glob("*.md"))]
+    real = [nlp.sentences(doc) for doc in nlp.parse(nlp_model, [a.body for a in seeds if a])]
     duplicated = FLOOD + article(FLOOD[1].text, "“", "Rain.")  # repeats, wordless, short
-    for sentences in (FLOOD, duplicated, FLOOD[:1], article("The", "A an")):
+    for sentences in (*real, FLOOD, duplicated, FLOOD[:1], article("The", "A an")):
         expected = _raw_lexrank(LexRankSummarizer, sentences)
         assert _raw_lexrank(summarize._LexRank, sentences) == expected
     assert isinstance(summarize._summarizer("lexrank"), summarize._LexRank)
