@@ -936,6 +936,15 @@ def _refine(text: str, start: int, end: int, published: dt.date | None) -> list[
     return inner or [(start, end)]
 
 
+# A TIME entity that names a day ("Thursday night", "this morning") is a date too.
+_DAY_TIME = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|"
+    + "|".join(WEEKDAYS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def candidate_spans(doc: Doc, published: dt.date | None = None) -> list[tuple[int, int]]:
     """Character spans of date expressions: DATE entities, cut at commas, plus patterns.
 
@@ -946,13 +955,7 @@ def candidate_spans(doc: Doc, published: dt.date | None = None) -> list[tuple[in
     for ent in nlp.ents(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        if ent.label_ == "TIME" and not re.search(
-            r"\b(?:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|"
-            + "|".join(WEEKDAYS)
-            + r")\b",
-            ent.text,
-            re.IGNORECASE,
-        ):
+        if ent.label_ == "TIME" and not _DAY_TIME.search(ent.text):
             continue
         for start, end in _pieces(text, ent.start_char, ent.end_char):
             spans.extend(_refine(text, start, end, published))
@@ -965,6 +968,10 @@ def candidate_spans(doc: Doc, published: dt.date | None = None) -> list[tuple[in
     return sorted(set(spans))
 
 
+_LONE_WEEKDAY = re.compile(r"(?i)\s*(?:" + "|".join(WEEKDAYS) + r")\.?")
+_MONTH_DAY_START = re.compile(r"(?i)(?:" + "|".join(MONTHS) + r")\.? \d")
+
+
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Split "Thursday, weeks" at a comma unless what follows is a year or a date."""
     piece_start = start
@@ -973,9 +980,7 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         if re.match(r"\d{4}\b", after):
             continue
         before = text[piece_start : start + match.start()]
-        if re.fullmatch(r"(?i)\s*(?:" + "|".join(WEEKDAYS) + r")\.?", before) and re.match(
-            r"(?i)(?:" + "|".join(MONTHS) + r")\.? \d", after
-        ):
+        if _LONE_WEEKDAY.fullmatch(before) and _MONTH_DAY_START.match(after):
             continue  # "Friday, Feb. 13" is one date
         yield piece_start, start + match.start()
         piece_start = start + match.end()

@@ -325,8 +325,8 @@ def title(ctx: Context, spans: set[Span]) -> set[Span]:
     """A run of capitalised words right after a title is a name ("President Patasse")."""
     doc = ctx.tokens
     found = _Found(len(doc), spans)
-    for token in doc:
-        if not _is_title(token) or _upper_sentence(token):
+    for token, is_title in zip(doc, ctx.shapes.title, strict=True):
+        if not is_title or _upper_sentence(token):
             continue
         run = _name_run(ctx.shapes, token.i + 1)
         if run is not None and not found.covered(run):

@@ -185,17 +185,22 @@ def sumy_document(sentences: Sequence[Sentence]) -> ObjectDocumentModel:
     return ObjectDocumentModel(tuple(Paragraph(p) for _, p in sorted(paragraphs.items())))
 
 
-def sumy_ratings(name: str, sentences: Sequence[Sentence]) -> list[float]:
+def sumy_ratings(
+    name: str, sentences: Sequence[Sentence], document: ObjectDocumentModel | None = None
+) -> list[float]:
     """sumy's rating of every sentence, in order (higher is better).
 
     Rounded to 9 decimals: some algorithms (LSA) build their word index from a set, so the
     last bits of a rating depend on Python's string hashing, which changes per process;
     unrounded, near-ties between sentences flipped from one run to the next.
+
+    `document` is `sumy_document(sentences)` when the caller has it already: rating the
+    same sentences twice then splits them into words once (sumy keeps a sentence's words).
     """
     if not sentences:
         return []
     summarizer = _summarizer(name)
-    document = sumy_document(sentences)
+    document = sumy_document(sentences) if document is None else document
     captured: list[float] = []
 
     def capture(sumy_sentences, count, rating, *args, **kwargs):  # sumy's signature
@@ -268,7 +273,8 @@ def features(
 ) -> Features:
     """The default's view of the first `limit` sentences of an article."""
     candidates = sentences[:limit]
-    scaled = [_scale(sumy_ratings(name, candidates)) for name in BASE_RATINGS]
+    document = sumy_document(candidates) if candidates else None
+    scaled = [_scale(sumy_ratings(name, candidates, document)) for name in BASE_RATINGS]
     rating = tuple(sum(column) / len(scaled) for column in zip(*scaled, strict=True))
     bags = [Counter(content_words(s.text)) for s in candidates]
     words = [len(WordTokenizer.to_words(s.text)) for s in candidates]
