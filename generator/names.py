@@ -184,7 +184,7 @@ class Context:
                     self.person_words[word] += 1
                     continue
                 labels = self.other_labels.get(word)
-                if labels is None:  # not setdefault: a Counter per token was a tenth of this
+                if labels is None:  # not setdefault, which makes a Counter for every token
                     labels = self.other_labels[word] = Counter()
                 labels[label] += 1
 
@@ -215,13 +215,13 @@ def model_spans(doc: Doc) -> set[Span]:
 def trim(ctx: Context, spans: set[Span]) -> set[Span]:
     """Cut titles, nationalities, possessives and numbers off the edges of a span, and
     split a span at a lowercase word that is not a name particle ("Blewett b Warne")."""
-    doc = ctx.tokens
+    tokens = ctx.tokens
     result: set[Span] = set()
     for start, end in spans:
         pieces: list[Span] = []
         piece_start = start
         for i in range(start, end):
-            token = doc[i]
+            token = tokens[i]
             if not (_is_name_token(token) or (_is_particle(token) and piece_start < i)):
                 if piece_start < i:
                     pieces.append((piece_start, i))
@@ -229,11 +229,15 @@ def trim(ctx: Context, spans: set[Span]) -> set[Span]:
         if piece_start < end:
             pieces.append((piece_start, end))
         for s, e in pieces:
-            while s < e and (_is_title(doc[s]) or _nationality(ctx, doc[s], e - s)) and e - s > 1:
+            while (
+                s < e
+                and (_is_title(tokens[s]) or _nationality(ctx, tokens[s], e - s))
+                and e - s > 1
+            ):
                 s += 1
-            while e > s and _is_particle(doc[e - 1]):
+            while e > s and _is_particle(tokens[e - 1]):
                 e -= 1
-            if s < e and not all(_is_title(t) for t in doc[s:e]):
+            if s < e and not all(_is_title(t) for t in tokens[s:e]):
                 result.add((s, e))
     return result
 
@@ -272,30 +276,30 @@ def teams(ctx: Context, spans: set[Span]) -> set[Span]:
     """Drop spans that name a club, company or place: a word like "United" or "Inc", a
     word the model calls a place elsewhere in the document ("Bologna" in "Kinder
     Bologna"), or a scoreline shape ("Tottenham 2 (" ...)."""
-    doc = ctx.tokens
-    in_full_names = {t.text.lower() for s, e in spans if e - s > 1 for t in doc[s:e]}
+    tokens = ctx.tokens
+    in_full_names = {t.text.lower() for s, e in spans if e - s > 1 for t in tokens[s:e]}
     kept: set[Span] = set()
     for start, end in spans:
-        words = [t.text.lower() for t in doc[start:end]]
+        words = [t.text.lower() for t in tokens[start:end]]
         if any(w in NOT_PERSON_WORDS for w in words):
             continue
         if any(_mostly_place(ctx, w) for w in words):
             continue
         if end - start == 1 and words[0] not in in_full_names and _mostly_other(ctx, words[0]):
             continue
-        if _score_after(doc, end):
+        if _score_after(tokens, end):
             continue
         kept.add((start, end))
     return kept
 
 
-def _score_after(doc: Sequence[Token], end: int) -> bool:
+def _score_after(tokens: Sequence[Token], end: int) -> bool:
     """A scoreline follows: "Tottenham 2 ( Sheringham 27 )" names a team, then a scorer."""
     return (
-        end + 1 < len(doc)
-        and doc[end].text.isdigit()
-        and len(doc[end].text) <= 2
-        and doc[end + 1].text == "("
+        end + 1 < len(tokens)
+        and tokens[end].text.isdigit()
+        and len(tokens[end].text) <= 2
+        and tokens[end + 1].text == "("
     )
 
 
@@ -323,9 +327,9 @@ def _mostly_place(ctx: Context, word: str) -> bool:
 
 def title(ctx: Context, spans: set[Span]) -> set[Span]:
     """A run of capitalised words right after a title is a name ("President Patasse")."""
-    doc = ctx.tokens
-    found = _Found(len(doc), spans)
-    for token, is_title in zip(doc, ctx.shapes.title, strict=True):
+    tokens = ctx.tokens
+    found = _Found(len(tokens), spans)
+    for token, is_title in zip(tokens, ctx.shapes.title, strict=True):
         if not is_title or _upper_sentence(token):
             continue
         run = _name_run(ctx.shapes, token.i + 1)
@@ -337,9 +341,9 @@ def title(ctx: Context, spans: set[Span]) -> set[Span]:
 def speech(ctx: Context, spans: set[Span]) -> set[Span]:
     """The proper-name subject of a speech verb is a person ("Rosati said"), unless the
     model calls it an organisation or it has a club or company word."""
-    doc = ctx.tokens
-    found = _Found(len(doc), spans)
-    for token in doc:
+    tokens = ctx.tokens
+    found = _Found(len(tokens), spans)
+    for token in tokens:
         if token.text.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
         for child in token.children:
@@ -348,11 +352,11 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
             run = _run_around(ctx.shapes, child.i)
             if run is None or found.covered(run) or _upper_sentence(child):
                 continue
-            if any(doc[i].ent_type_ in ("ORG", "NORP", "GPE") for i in range(*run)):
+            if any(tokens[i].ent_type_ in ("ORG", "NORP", "GPE") for i in range(*run)):
                 continue
-            if any(doc[i].text.lower() in NOT_PERSON_WORDS for i in range(*run)):
+            if any(tokens[i].text.lower() in NOT_PERSON_WORDS for i in range(*run)):
                 continue
-            if run[1] - run[0] == 1 and _labelled_otherwise(ctx, doc[run[0]].text):
+            if run[1] - run[0] == 1 and _labelled_otherwise(ctx, tokens[run[0]].text):
                 continue
             found.replace(run)
     return found.spans
@@ -361,17 +365,17 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
 def extend(ctx: Context, spans: set[Span]) -> set[Span]:
     """Take in a capitalised word the model left outside a name ("Renate" of "Renate
     Goetschl"), when it has no other label and is not a title or sentence opener."""
-    doc = ctx.tokens
+    tokens = ctx.tokens
     result: set[Span] = set()
     for start, end in spans:
         while (
             start > 0
-            and _extendable(ctx, doc[start - 1])
-            and not doc[start - 1].is_sent_start
+            and _extendable(ctx, tokens[start - 1])
+            and not tokens[start - 1].is_sent_start
             and end - start < 4
         ):
             start -= 1
-        while end < len(doc) and _extendable(ctx, doc[end]) and end - start < 4:
+        while end < len(tokens) and _extendable(ctx, tokens[end]) and end - start < 4:
             end += 1
         result.add((start, end))
     return _drop_nested(result)
@@ -394,25 +398,25 @@ def _extendable(ctx: Context, token: Token) -> bool:
 def alias(ctx: Context, spans: set[Span]) -> set[Span]:
     """A name or surname of a person found in the document is that person wherever it
     appears, whatever the model called it there ("Kuleba" tagged GPE), in any casing."""
-    doc = ctx.tokens
+    tokens = ctx.tokens
     full: set[tuple[str, ...]] = set()
     surnames: set[str] = set()
     for start, end in spans:
-        words = tuple(fold(t.text) for t in doc[start:end])
+        words = tuple(fold(t.text) for t in tokens[start:end])
         if not all(words):
             continue
         full.add(words)
         if end - start >= 2:
             surnames.add(words[-1])
     known_singles = {words[0] for words in full if len(words) == 1}
-    found = _Found(len(doc), spans)
+    found = _Found(len(tokens), spans)
     for run in _name_runs(ctx.shapes, allow_caps=True):
-        words = tuple(fold(t.text) for t in doc[run[0] : run[1]])
+        words = tuple(fold(t.text) for t in tokens[run[0] : run[1]])
         match = _match_in_run(words, full, surnames | known_singles)
         if match is None:
             continue
         span = (run[0] + match[0], run[0] + match[1])
-        capitals = all(t.is_upper for t in doc[span[0] : span[1]])
+        capitals = all(t.is_upper for t in tokens[span[0] : span[1]])
         if capitals and not (span[1] - span[0] == 1 and words[match[0]] in surnames):
             continue  # in capitals, only the surname of a full name is trusted
         if not found.covered(span):
@@ -444,9 +448,9 @@ def _shape(token: Token | None) -> str:
     return "A" if token.text[:1].isupper() else "a"
 
 
-def _neighbours(doc: Sequence[Token], span: Span) -> tuple[str, str]:
-    before = doc[span[0] - 1] if span[0] > 0 else None
-    after = doc[span[1]] if span[1] < len(doc) else None
+def _neighbours(tokens: Sequence[Token], span: Span) -> tuple[str, str]:
+    before = tokens[span[0] - 1] if span[0] > 0 else None
+    after = tokens[span[1]] if span[1] < len(tokens) else None
     return _shape(before), _shape(after)
 
 
@@ -454,31 +458,31 @@ def lists(ctx: Context, spans: set[Span]) -> set[Span]:
     """Lists and result tables name people in a fixed frame ("9. Ann Lee ( Norway )",
     "( Adams 45 , Vieira 90 )"): a run of capitalised words in the same frame as at least
     two people of the document, and as long as a name, is a name too."""
-    doc = ctx.tokens
+    tokens = ctx.tokens
     frames: Counter[tuple[str, str]] = Counter()
     lengths: Counter[int] = Counter()
     for span in spans:
-        frames[_neighbours(doc, span)] += 1
+        frames[_neighbours(tokens, span)] += 1
         lengths[span[1] - span[0]] += 1
-    found = _Found(len(doc), spans)
+    found = _Found(len(tokens), spans)
     for run in _name_runs(ctx.shapes, allow_caps=False):
         if found.touched(run):
             continue
-        frame = _neighbours(doc, run)
+        frame = _neighbours(tokens, run)
         if frame[1] in ("A", "a") or frame[0] == "a":
             continue  # running text, not a list
         if frame[0].startswith("#") and frame[1].startswith("#"):
             continue  # a table of scores: its rows are teams more often than people
         if frames[frame] < 2 or lengths[run[1] - run[0]] < 2:
             continue
-        words = [t.text.lower() for t in doc[run[0] : run[1]]]
+        words = [t.text.lower() for t in tokens[run[0] : run[1]]]
         if any(w in NOT_PERSON_WORDS or _mostly_place(ctx, w) for w in words):
             continue
-        if any(doc[k].ent_type_ in ("GPE", "LOC", "NORP") for k in range(*run)):
+        if any(tokens[k].ent_type_ in ("GPE", "LOC", "NORP") for k in range(*run)):
             continue
-        if _upper_sentence(doc[run[0]]) or any(_is_title(doc[k]) for k in range(*run)):
+        if _upper_sentence(tokens[run[0]]) or any(_is_title(tokens[k]) for k in range(*run)):
             continue
-        if all(doc[k].is_upper for k in range(*run)):  # datelines and acronyms
+        if all(tokens[k].is_upper for k in range(*run)):  # datelines and acronyms
             continue
         found.replace(run)
     return found.spans
