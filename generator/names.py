@@ -152,8 +152,8 @@ def _sentence_casing(doc: Doc) -> list[tuple[bool, bool]]:
     body, tokens = nlp.text(doc), nlp.tokens(doc)
     casing: list[tuple[bool, bool]] = []
     for sent in doc.sents:
-        letters = [c for c in body[sent.start_char : sent.end_char] if c.isalpha()]
-        upper = len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        letters = list(filter(str.isalpha, body[sent.start_char : sent.end_char]))
+        upper = len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8
         words = [t for t in tokens[sent.start : sent.end] if t.is_alpha and len(t.text) > 3]
         title = len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.75
         casing.extend([(upper, title)] * (sent.end - sent.start))
