@@ -112,9 +112,10 @@ def analysed_text(body: str, limit: int) -> str:
 def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalysis:
     """Everything one article tells on its own, from its parse."""
     warnings: list[str] = []
-    if len(article.body) > len(doc.text):
+    analysed = len(nlp.text(doc))
+    if len(article.body) > analysed:
         warnings.append(
-            f"is {len(article.body):,} characters long; only the first {len(doc.text):,} were "
+            f"is {len(article.body):,} characters long; only the first {analysed:,} were "
             "analysed and shown (max_article_chars): split it into several articles"
         )
     sentences = nlp.sentences(doc)
@@ -136,7 +137,7 @@ def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalys
     return ArticleAnalysis(
         sentences=sentences,
         summary=summary,
-        word_count=sum(1 for token in doc if not (token.is_punct or token.is_space)),
+        word_count=sum(1 for token in nlp.tokens(doc) if not (token.is_punct or token.is_space)),
         people=people,
         quotes=find_quotes(doc, sentences, people),
         dates=dated.dates,

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import nlp
 from .model import DateExpression
 
 if TYPE_CHECKING:
@@ -738,11 +739,16 @@ def _by_words(value: str) -> Resolution | None:
 # --- resolution --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16_384)
 def resolve(text: str, published: dt.date | None, mode: str = PAST) -> Resolution:
     """Resolve one date expression against the publication date (news rules, then dateparser).
 
     `mode` is PAST (the default for news: reports look back) or FUTURE when the sentence
     looks forward ("will meet Friday").
+
+    Cached: the answer depends on the arguments alone (a Resolution is immutable), and the
+    same expression is resolved more than once per article (whole and in parts), dateparser
+    being most of the cost.
     """
     if published is None:
         return _absolute_only(text)
@@ -930,23 +936,26 @@ def _refine(text: str, start: int, end: int, published: dt.date | None) -> list[
     return inner or [(start, end)]
 
 
+# A TIME entity that names a day ("Thursday night", "this morning") is a date too.
+_DAY_TIME = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|"
+    + "|".join(WEEKDAYS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def candidate_spans(doc: Doc, published: dt.date | None = None) -> list[tuple[int, int]]:
     """Character spans of date expressions: DATE entities, cut at commas, plus patterns.
 
     With the publication date, spans that resolve only in part are narrowed to their part.
     """
-    text = doc.text
+    text = nlp.text(doc)
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in nlp.ents(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        if ent.label_ == "TIME" and not re.search(
-            r"\b(?:yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|"
-            + "|".join(WEEKDAYS)
-            + r")\b",
-            ent.text,
-            re.IGNORECASE,
-        ):
+        if ent.label_ == "TIME" and not _DAY_TIME.search(ent.text):
             continue
         for start, end in _pieces(text, ent.start_char, ent.end_char):
             spans.extend(_refine(text, start, end, published))
@@ -959,6 +968,10 @@ def candidate_spans(doc: Doc, published: dt.date | None = None) -> list[tuple[in
     return sorted(set(spans))
 
 
+_LONE_WEEKDAY = re.compile(r"(?i)\s*(?:" + "|".join(WEEKDAYS) + r")\.?")
+_MONTH_DAY_START = re.compile(r"(?i)(?:" + "|".join(MONTHS) + r")\.? \d")
+
+
 def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Split "Thursday, weeks" at a comma unless what follows is a year or a date."""
     piece_start = start
@@ -967,9 +980,7 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         if re.match(r"\d{4}\b", after):
             continue
         before = text[piece_start : start + match.start()]
-        if re.fullmatch(r"(?i)\s*(?:" + "|".join(WEEKDAYS) + r")\.?", before) and re.match(
-            r"(?i)(?:" + "|".join(MONTHS) + r")\.? \d", after
-        ):
+        if _LONE_WEEKDAY.fullmatch(before) and _MONTH_DAY_START.match(after):
             continue  # "Friday, Feb. 13" is one date
         yield piece_start, start + match.start()
         piece_start = start + match.end()
@@ -979,7 +990,7 @@ def _pieces(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateExpression, ...]:
     """Every date expression of a parsed body, with offsets and its plain resolved value."""
     found = []
-    body = doc.text  # built from the tokens on every access: once, not once per date
+    body = nlp.text(doc)
     for start, end in candidate_spans(doc, published):
         text = body[start:end]
         if not text.strip() or _AGE.search(text):

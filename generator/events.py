@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from slugify import slugify
 
-from . import dates
+from . import dates, nlp
 from .model import (
     Analyzed,
     Article,
@@ -344,7 +344,7 @@ class NameIndex:
     def from_doc(cls, doc: Doc, people: Sequence[PersonInArticle] = ()) -> NameIndex:
         names: list[tuple[str, Iterable[str]]] = [(p.name, p.aliases) for p in people]
         names += [
-            (_clean(e.text), ()) for e in _doc_ents(doc) if e.label_ == "PERSON" and _clean(e.text)
+            (_clean(e.text), ()) for e in nlp.ents(doc) if e.label_ == "PERSON" and _clean(e.text)
         ]
         return cls(names)
 
@@ -356,35 +356,20 @@ class NameIndex:
         return self.forms.get(parts[-1]) if len(parts) > 1 else None
 
 
-def _doc_text(doc: Doc) -> str:
-    """doc.text, read once per parse: spaCy rebuilds it from every token on each access,
-    which made each happening cost the length of the article (quadratic on long ones)."""
-    if "digest_text" not in doc.user_data:
-        doc.user_data["digest_text"] = doc.text
-    return doc.user_data["digest_text"]
-
-
-def _doc_ents(doc: Doc) -> tuple[Span, ...]:
-    """doc.ents, built once per parse for the same reason."""
-    if "digest_ents" not in doc.user_data:
-        doc.user_data["digest_ents"] = tuple(doc.ents)
-    return doc.user_data["digest_ents"]
-
-
 def _is_adjectival(span: Span) -> bool:
     root = span.root
     return root.tag_ in ("JJ", "NNPS") or root.dep_ == "amod" or span.text.endswith(("ian", "ese"))
 
 
 def _places_of(doc: Doc, names: NameIndex, start: int = 0, end: int | None = None) -> list[str]:
-    end = len(_doc_text(doc)) if end is None else end
+    end = len(nlp.text(doc)) if end is None else end
     found: list[str] = []
-    for ent in _doc_ents(doc):
+    for ent in nlp.ents(doc):
         if ent.label_ in PLACE_LABELS and start <= ent.start_char and ent.end_char <= end:
             if names.lookup(ent.text) or _is_adjectival(ent):
                 continue
             found.append(_clean(ent.text))
-    for match in _PLACE_OF.finditer(_doc_text(doc), start, end):
+    for match in _PLACE_OF.finditer(nlp.text(doc), start, end):
         found.append(_clean(match.group(1)))
     return [p for p in found if p]
 
@@ -397,11 +382,11 @@ def article_places_and_organisations(
     place_keys = {p.lower() for p in places}
     organisations = [
         _clean(e.text)
-        for e in _doc_ents(doc)
+        for e in nlp.ents(doc)
         if e.label_ == "ORG"
         and not names.lookup(e.text)
         and _clean(e.text).lower() not in place_keys
-        and not _PLACE_OF.search(_doc_text(doc)[max(0, e.start_char - 20) : e.end_char])
+        and not _PLACE_OF.search(nlp.text(doc)[max(0, e.start_char - 20) : e.end_char])
     ]
     return tuple(places), tuple(dict.fromkeys(o for o in organisations if o))
 
@@ -477,7 +462,7 @@ def clause_of(trigger: Token, start: int = 0, end: int | None = None) -> Scope:
         members |= {t.i for t in root.head.subtree if t.i not in {x.i for x in root.subtree}}
         members -= {t.i for t in root.head.subtree if not _same_clause(t, root.head, root)}
     doc = trigger.doc
-    end = len(_doc_text(doc)) if end is None else end
+    end = len(nlp.text(doc)) if end is None else end
     # the parse may run across a sentence (or paragraph) boundary: never leave the sentence
     members = {i for i in members if start <= doc[i].idx < end} | {trigger.i}
     first = min(doc[i].idx for i in members)
@@ -511,7 +496,7 @@ def _people_in(doc: Doc, names: NameIndex, scope: Scope) -> list[str]:
     """People named in the clause, the subject first."""
     found: list[tuple[int, str]] = []
     covered: set[int] = set()
-    for ent in _doc_ents(doc):
+    for ent in nlp.ents(doc):
         if ent.root.i in scope.tokens and ent.label_ != "DATE":
             name = names.lookup(ent.text)
             if name and not _according_to(ent.root):
@@ -550,7 +535,7 @@ def _event_places(
     city of X"; failing those, a place the trigger acts on ("invaded Ukraine")."""
     found: list[str] = []
     targets: list[str] = []
-    for ent in _doc_ents(doc):
+    for ent in nlp.ents(doc):
         if ent.label_ not in PLACE_LABELS or ent.root.i not in scope.tokens:
             continue
         if names.lookup(ent.text) or _is_adjectival(ent):
@@ -568,7 +553,7 @@ def _event_places(
             root.dep_ == "pobj" and root.head.head.i == trigger.i and root.head.lower_ == "on"
         ):
             targets.append(_clean(ent.text))
-    for match in _PLACE_OF.finditer(_doc_text(doc), start, end):
+    for match in _PLACE_OF.finditer(nlp.text(doc), start, end):
         found.append(_clean(match.group(1)))
     return list(dict.fromkeys(p for p in (found or targets) if p))
 
@@ -591,13 +576,13 @@ def _organisations_in(doc: Doc, names: NameIndex, places: Sequence[str], scope: 
     place_keys = {p.lower() for p in places}
     found = [
         _clean(e.text)
-        for e in _doc_ents(doc)
+        for e in nlp.ents(doc)
         if e.label_ == "ORG"
         and e.root.i in scope.tokens
         and not names.lookup(e.text)
         and _clean(e.text).lower() not in place_keys
         and not _according_to(e.root)
-        and not _PLACE_OF.search(_doc_text(doc)[max(0, e.start_char - 20) : e.end_char])
+        and not _PLACE_OF.search(nlp.text(doc)[max(0, e.start_char - 20) : e.end_char])
     ]
     return list(dict.fromkeys(o for o in found if o))
 

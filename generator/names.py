@@ -21,12 +21,15 @@ documents: a repair uses only the parse it is given.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from text_unidecode import unidecode
+
+from . import nlp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,11 +89,13 @@ _HAS_DIGIT = re.compile(r"\d")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(name: str) -> str:
     """A spelling-insensitive key for a name: ASCII, lowercase, no possessive or dots.
 
     Transliterations of the same Slavic name end in -y, -yy, -iy, -i or -ii ("Zelensky",
     "Zelenskyy", "Zelenskiy"); folding each word's ending to "y" makes them one key.
+    Cached: the repairs fold every capitalised word of an article, and names recur.
     """
     text = unidecode(name).lower()
     for ending in _POSSESSIVE:
@@ -127,18 +132,33 @@ def _is_title(token: Token) -> bool:
 
 def _upper_sentence(token: Token) -> bool:
     """True in a headline written in capitals, where casing says nothing about names."""
-    sent = token.sent
-    letters = [c for c in sent.text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return _sentence_casing(token.doc)[token.i][0]
 
 
 def _title_case_sentence(token: Token) -> bool:
     """True in a headline written in title case ("Diplomat Bizarrely Lies That ...")."""
-    words = [t for t in token.sent if t.is_alpha and len(t.text) > 3]
-    if len(words) < 4:
-        return False
-    capital = sum(t.text[0].isupper() for t in words)
-    return capital / len(words) > 0.75
+    return _sentence_casing(token.doc)[token.i][1]
+
+
+def _sentence_casing(doc: Doc) -> list[tuple[bool, bool]]:
+    """For each token, whether its sentence is in capitals and whether in title case.
+
+    Worked out once per sentence and kept with the parse: the repairs ask about the
+    sentence of one token after another, and `token.sent` finds and reads the whole
+    sentence every time.
+    """
+    if "digest_casing" in doc.user_data:
+        return doc.user_data["digest_casing"]
+    body, tokens = nlp.text(doc), nlp.tokens(doc)
+    casing: list[tuple[bool, bool]] = []
+    for sent in doc.sents:
+        letters = list(filter(str.isalpha, body[sent.start_char : sent.end_char]))
+        upper = len(letters) >= 8 and sum(map(str.isupper, letters)) / len(letters) > 0.8
+        words = [t for t in tokens[sent.start : sent.end] if t.is_alpha and len(t.text) > 3]
+        title = len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.75
+        casing.extend([(upper, title)] * (sent.end - sent.start))
+    doc.user_data["digest_casing"] = casing
+    return casing
 
 
 def _headline(token: Token) -> bool:
@@ -153,31 +173,55 @@ class Context:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.tokens = nlp.tokens(doc)
         self.other_labels: dict[str, Counter[str]] = {}
         self.person_words: Counter[str] = Counter()
-        for ent in doc.ents:
-            for token in ent:
-                if ent.label_ == "PERSON":
-                    self.person_words[token.text.lower()] += 1
-                else:
-                    self.other_labels.setdefault(token.text.lower(), Counter())[ent.label_] += 1
+        for ent in nlp.ents(doc):
+            label = ent.label_
+            for token in self.tokens[ent.start : ent.end]:
+                word = token.text.lower()
+                if label == "PERSON":
+                    self.person_words[word] += 1
+                    continue
+                labels = self.other_labels.get(word)
+                if labels is None:  # not setdefault, which makes a Counter for every token
+                    labels = self.other_labels[word] = Counter()
+                labels[label] += 1
+
+    @functools.cached_property
+    def shapes(self) -> _Shapes:
+        """Per-token facts the scans for name runs read, worked out once per document."""
+        return _Shapes(self.tokens)
+
+
+class _Shapes:
+    """For each token: name-shaped, a title, a proper noun, a name particle, a sentence
+    start. The scans for runs of names visit every token of a document twice; reading
+    these lists is much cheaper than asking spaCy's tokens again at each step."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.name = [_is_name_token(t) for t in tokens]
+        self.title = [_is_title(t) for t in tokens]
+        self.propn = [t.pos_ == "PROPN" for t in tokens]
+        self.particle = [_is_particle(t) for t in tokens]
+        self.sent_start = [bool(t.is_sent_start) for t in tokens]
 
 
 def model_spans(doc: Doc) -> set[Span]:
     """The raw model's PERSON entities."""
-    return {(ent.start, ent.end) for ent in doc.ents if ent.label_ == "PERSON"}
+    return {(ent.start, ent.end) for ent in nlp.ents(doc) if ent.label_ == "PERSON"}
 
 
 def trim(ctx: Context, spans: set[Span]) -> set[Span]:
     """Cut titles, nationalities, possessives and numbers off the edges of a span, and
     split a span at a lowercase word that is not a name particle ("Blewett b Warne")."""
-    doc = ctx.doc
+    tokens = ctx.tokens
     result: set[Span] = set()
     for start, end in spans:
         pieces: list[Span] = []
         piece_start = start
         for i in range(start, end):
-            token = doc[i]
+            token = tokens[i]
             if not (_is_name_token(token) or (_is_particle(token) and piece_start < i)):
                 if piece_start < i:
                     pieces.append((piece_start, i))
@@ -185,11 +229,15 @@ def trim(ctx: Context, spans: set[Span]) -> set[Span]:
         if piece_start < end:
             pieces.append((piece_start, end))
         for s, e in pieces:
-            while s < e and (_is_title(doc[s]) or _nationality(ctx, doc[s], e - s)) and e - s > 1:
+            while (
+                s < e
+                and (_is_title(tokens[s]) or _nationality(ctx, tokens[s], e - s))
+                and e - s > 1
+            ):
                 s += 1
-            while e > s and _is_particle(doc[e - 1]):
+            while e > s and _is_particle(tokens[e - 1]):
                 e -= 1
-            if s < e and not all(_is_title(t) for t in doc[s:e]):
+            if s < e and not all(_is_title(t) for t in tokens[s:e]):
                 result.add((s, e))
     return result
 
@@ -209,10 +257,9 @@ def _nationality(ctx: Context, token: Token, length: int) -> bool:
 def filter_non_names(ctx: Context, spans: set[Span]) -> set[Span]:
     """Drop spans that cannot be names: one common word ("Halftime", "Extras"), or a
     fragment of a headline in capitals or title case, where casing marks no names."""
-    doc = ctx.doc
     kept: set[Span] = set()
     for start, end in spans:
-        tokens = doc[start:end]
+        tokens = ctx.tokens[start:end]
         if end - start == 1 and tokens[0].tag_ not in ("NNP", "NNPS"):
             continue
         if any(t.tag_ in ("VBZ", "VBD", "RB", "VBP") and not t.text[0].isupper() for t in tokens):
@@ -229,30 +276,30 @@ def teams(ctx: Context, spans: set[Span]) -> set[Span]:
     """Drop spans that name a club, company or place: a word like "United" or "Inc", a
     word the model calls a place elsewhere in the document ("Bologna" in "Kinder
     Bologna"), or a scoreline shape ("Tottenham 2 (" ...)."""
-    doc = ctx.doc
-    in_full_names = {t.text.lower() for s, e in spans if e - s > 1 for t in doc[s:e]}
+    tokens = ctx.tokens
+    in_full_names = {t.text.lower() for s, e in spans if e - s > 1 for t in tokens[s:e]}
     kept: set[Span] = set()
     for start, end in spans:
-        words = [t.text.lower() for t in doc[start:end]]
+        words = [t.text.lower() for t in tokens[start:end]]
         if any(w in NOT_PERSON_WORDS for w in words):
             continue
         if any(_mostly_place(ctx, w) for w in words):
             continue
         if end - start == 1 and words[0] not in in_full_names and _mostly_other(ctx, words[0]):
             continue
-        if _score_after(doc, end):
+        if _score_after(tokens, end):
             continue
         kept.add((start, end))
     return kept
 
 
-def _score_after(doc: Doc, end: int) -> bool:
+def _score_after(tokens: Sequence[Token], end: int) -> bool:
     """A scoreline follows: "Tottenham 2 ( Sheringham 27 )" names a team, then a scorer."""
     return (
-        end + 1 < len(doc)
-        and doc[end].text.isdigit()
-        and len(doc[end].text) <= 2
-        and doc[end + 1].text == "("
+        end + 1 < len(tokens)
+        and tokens[end].text.isdigit()
+        and len(tokens[end].text) <= 2
+        and tokens[end + 1].text == "("
     )
 
 
@@ -280,12 +327,12 @@ def _mostly_place(ctx: Context, word: str) -> bool:
 
 def title(ctx: Context, spans: set[Span]) -> set[Span]:
     """A run of capitalised words right after a title is a name ("President Patasse")."""
-    doc = ctx.doc
-    found = _Found(len(doc), spans)
-    for token in doc:
-        if not _is_title(token) or _upper_sentence(token):
+    tokens = ctx.tokens
+    found = _Found(len(tokens), spans)
+    for token, is_title in zip(tokens, ctx.shapes.title, strict=True):
+        if not is_title or _upper_sentence(token):
             continue
-        run = _name_run(doc, token.i + 1)
+        run = _name_run(ctx.shapes, token.i + 1)
         if run is not None and not found.covered(run):
             found.replace(run)
     return found.spans
@@ -294,22 +341,22 @@ def title(ctx: Context, spans: set[Span]) -> set[Span]:
 def speech(ctx: Context, spans: set[Span]) -> set[Span]:
     """The proper-name subject of a speech verb is a person ("Rosati said"), unless the
     model calls it an organisation or it has a club or company word."""
-    doc = ctx.doc
-    found = _Found(len(doc), spans)
-    for token in doc:
+    tokens = ctx.tokens
+    found = _Found(len(tokens), spans)
+    for token in tokens:
         if token.text.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
         for child in token.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":
                 continue
-            run = _run_around(doc, child.i)
+            run = _run_around(ctx.shapes, child.i)
             if run is None or found.covered(run) or _upper_sentence(child):
                 continue
-            if any(doc[i].ent_type_ in ("ORG", "NORP", "GPE") for i in range(*run)):
+            if any(tokens[i].ent_type_ in ("ORG", "NORP", "GPE") for i in range(*run)):
                 continue
-            if any(doc[i].text.lower() in NOT_PERSON_WORDS for i in range(*run)):
+            if any(tokens[i].text.lower() in NOT_PERSON_WORDS for i in range(*run)):
                 continue
-            if run[1] - run[0] == 1 and _labelled_otherwise(ctx, doc[run[0]].text):
+            if run[1] - run[0] == 1 and _labelled_otherwise(ctx, tokens[run[0]].text):
                 continue
             found.replace(run)
     return found.spans
@@ -318,17 +365,17 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
 def extend(ctx: Context, spans: set[Span]) -> set[Span]:
     """Take in a capitalised word the model left outside a name ("Renate" of "Renate
     Goetschl"), when it has no other label and is not a title or sentence opener."""
-    doc = ctx.doc
+    tokens = ctx.tokens
     result: set[Span] = set()
     for start, end in spans:
         while (
             start > 0
-            and _extendable(ctx, doc[start - 1])
-            and not doc[start - 1].is_sent_start
+            and _extendable(ctx, tokens[start - 1])
+            and not tokens[start - 1].is_sent_start
             and end - start < 4
         ):
             start -= 1
-        while end < len(doc) and _extendable(ctx, doc[end]) and end - start < 4:
+        while end < len(tokens) and _extendable(ctx, tokens[end]) and end - start < 4:
             end += 1
         result.add((start, end))
     return _drop_nested(result)
@@ -351,25 +398,25 @@ def _extendable(ctx: Context, token: Token) -> bool:
 def alias(ctx: Context, spans: set[Span]) -> set[Span]:
     """A name or surname of a person found in the document is that person wherever it
     appears, whatever the model called it there ("Kuleba" tagged GPE), in any casing."""
-    doc = ctx.doc
+    tokens = ctx.tokens
     full: set[tuple[str, ...]] = set()
     surnames: set[str] = set()
     for start, end in spans:
-        words = tuple(fold(t.text) for t in doc[start:end])
+        words = tuple(fold(t.text) for t in tokens[start:end])
         if not all(words):
             continue
         full.add(words)
         if end - start >= 2:
             surnames.add(words[-1])
     known_singles = {words[0] for words in full if len(words) == 1}
-    found = _Found(len(doc), spans)
-    for run in _name_runs(doc, allow_caps=True):
-        words = tuple(fold(t.text) for t in doc[run[0] : run[1]])
+    found = _Found(len(tokens), spans)
+    for run in _name_runs(ctx.shapes, allow_caps=True):
+        words = tuple(fold(t.text) for t in tokens[run[0] : run[1]])
         match = _match_in_run(words, full, surnames | known_singles)
         if match is None:
             continue
         span = (run[0] + match[0], run[0] + match[1])
-        capitals = all(t.is_upper for t in doc[span[0] : span[1]])
+        capitals = all(t.is_upper for t in tokens[span[0] : span[1]])
         if capitals and not (span[1] - span[0] == 1 and words[match[0]] in surnames):
             continue  # in capitals, only the surname of a full name is trusted
         if not found.covered(span):
@@ -401,9 +448,9 @@ def _shape(token: Token | None) -> str:
     return "A" if token.text[:1].isupper() else "a"
 
 
-def _neighbours(doc: Doc, span: Span) -> tuple[str, str]:
-    before = doc[span[0] - 1] if span[0] > 0 else None
-    after = doc[span[1]] if span[1] < len(doc) else None
+def _neighbours(tokens: Sequence[Token], span: Span) -> tuple[str, str]:
+    before = tokens[span[0] - 1] if span[0] > 0 else None
+    after = tokens[span[1]] if span[1] < len(tokens) else None
     return _shape(before), _shape(after)
 
 
@@ -411,31 +458,31 @@ def lists(ctx: Context, spans: set[Span]) -> set[Span]:
     """Lists and result tables name people in a fixed frame ("9. Ann Lee ( Norway )",
     "( Adams 45 , Vieira 90 )"): a run of capitalised words in the same frame as at least
     two people of the document, and as long as a name, is a name too."""
-    doc = ctx.doc
+    tokens = ctx.tokens
     frames: Counter[tuple[str, str]] = Counter()
     lengths: Counter[int] = Counter()
     for span in spans:
-        frames[_neighbours(doc, span)] += 1
+        frames[_neighbours(tokens, span)] += 1
         lengths[span[1] - span[0]] += 1
-    found = _Found(len(doc), spans)
-    for run in _name_runs(doc, allow_caps=False):
+    found = _Found(len(tokens), spans)
+    for run in _name_runs(ctx.shapes, allow_caps=False):
         if found.touched(run):
             continue
-        frame = _neighbours(doc, run)
+        frame = _neighbours(tokens, run)
         if frame[1] in ("A", "a") or frame[0] == "a":
             continue  # running text, not a list
         if frame[0].startswith("#") and frame[1].startswith("#"):
             continue  # a table of scores: its rows are teams more often than people
         if frames[frame] < 2 or lengths[run[1] - run[0]] < 2:
             continue
-        words = [t.text.lower() for t in doc[run[0] : run[1]]]
+        words = [t.text.lower() for t in tokens[run[0] : run[1]]]
         if any(w in NOT_PERSON_WORDS or _mostly_place(ctx, w) for w in words):
             continue
-        if any(doc[k].ent_type_ in ("GPE", "LOC", "NORP") for k in range(*run)):
+        if any(tokens[k].ent_type_ in ("GPE", "LOC", "NORP") for k in range(*run)):
             continue
-        if _upper_sentence(doc[run[0]]) or any(_is_title(doc[k]) for k in range(*run)):
+        if _upper_sentence(tokens[run[0]]) or any(_is_title(tokens[k]) for k in range(*run)):
             continue
-        if all(doc[k].is_upper for k in range(*run)):  # datelines and acronyms
+        if all(tokens[k].is_upper for k in range(*run)):  # datelines and acronyms
             continue
         found.replace(run)
     return found.spans
@@ -475,11 +522,11 @@ def person_spans(doc: Doc, repairs: Collection[str] | None = None) -> list[Span]
 # --- span helpers ---------------------------------------------------------------------------
 
 
-def _name_runs(doc: Doc, allow_caps: bool) -> Iterator[Span]:
+def _name_runs(shapes: _Shapes, allow_caps: bool) -> Iterator[Span]:
     """Every run of name-shaped words in the document, left to right, not overlapping."""
     i = 0
-    while i < len(doc):
-        run = _name_run(doc, i, allow_caps=allow_caps)
+    while i < len(shapes.name):
+        run = _name_run(shapes, i, allow_caps=allow_caps)
         if run is None:
             i += 1
         else:
@@ -487,37 +534,37 @@ def _name_runs(doc: Doc, allow_caps: bool) -> Iterator[Span]:
             i = run[1]
 
 
-def _name_run(doc: Doc, i: int, allow_caps: bool = False) -> Span | None:
+def _name_run(shapes: _Shapes, i: int, allow_caps: bool = False) -> Span | None:
     """The run of name-shaped words starting at token i (up to four), or None."""
-    if i >= len(doc) or not _is_name_token(doc[i]) or _is_title(doc[i]):
+    name_shaped, size = shapes.name, len(shapes.name)
+    if i >= size or not name_shaped[i] or shapes.title[i]:
         return None
-    if not allow_caps and doc[i].pos_ != "PROPN":
+    if not allow_caps and not shapes.propn[i]:
         return None
     end = i
-    while end < len(doc) and end - i < 4:
-        token = doc[end]
-        name = _is_name_token(token) and (allow_caps or token.pos_ == "PROPN")
-        particle = _is_particle(token) and end + 1 < len(doc) and _is_name_token(doc[end + 1])
+    while end < size and end - i < 4:
+        name = name_shaped[end] and (allow_caps or shapes.propn[end])
+        particle = shapes.particle[end] and end + 1 < size and name_shaped[end + 1]
         if not (name or particle):
             break
         end += 1
-        if end < len(doc) and doc[end].is_sent_start:
+        if end < size and shapes.sent_start[end]:
             break
     return (i, end) if end > i else None
 
 
-def _run_around(doc: Doc, i: int) -> Span | None:
+def _run_around(shapes: _Shapes, i: int) -> Span | None:
     """The proper-name run holding token i (the head of a subject is its last word)."""
-    if not _is_name_token(doc[i]):
+    if not shapes.name[i]:
         return None
     start = i
     while (
         start > 0
         and i - start < 3
-        and _is_name_token(doc[start - 1])
-        and doc[start - 1].pos_ == "PROPN"
-        and not _is_title(doc[start - 1])
-        and not doc[start].is_sent_start
+        and shapes.name[start - 1]
+        and shapes.propn[start - 1]
+        and not shapes.title[start - 1]
+        and not shapes.sent_start[start]
     ):
         start -= 1
     return start, i + 1

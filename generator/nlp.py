@@ -17,7 +17,7 @@ from .model import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 # Components the analysis never reads. Excluding them makes the pipeline faster.
 UNUSED_COMPONENTS = ("lemmatizer",)
@@ -58,19 +58,59 @@ def parse(
     """
     batch: list[str] = []
     size = 0
-    for text in texts:
-        if batch and size + len(text) > max_batch_chars:
-            yield from nlp.pipe(batch, batch_size=batch_size)
+    for body in texts:
+        if batch and size + len(body) > max_batch_chars:
+            yield from _pipe(nlp, batch, batch_size)
             batch, size = [], 0
-        batch.append(text)
-        size += len(text)
+        batch.append(body)
+        size += len(body)
     if batch:
-        yield from nlp.pipe(batch, batch_size=batch_size)
+        yield from _pipe(nlp, batch, batch_size)
+
+
+def _pipe(nlp: Language, batch: list[str], batch_size: int) -> Iterator[Doc]:
+    """nlp.pipe, each parse keeping the text it was given: spaCy's tokenizer loses no
+    character, so that text is `doc.text`, which `text(doc)` need not rebuild."""
+    for body, doc in zip(batch, nlp.pipe(batch, batch_size=batch_size), strict=True):
+        doc.user_data["digest_text"] = body
+        yield doc
+
+
+# --- one parse, read many times ------------------------------------------------------------
+#
+# spaCy builds `doc.text` by joining every token on each access, `doc.ents` makes new Span
+# objects on each access, and `doc[i]` makes a new Token object each time. Every stage of
+# the analysis reads the same parse, so these are made once per parse and kept in
+# `doc.user_data` (the parse is never changed after `nlp.pipe`).
+
+
+def text(doc: Doc) -> str:
+    """The parsed text, built once per parse (`doc.text` rebuilds it on every access)."""
+    if "digest_text" not in doc.user_data:
+        doc.user_data["digest_text"] = doc.text
+    return doc.user_data["digest_text"]
+
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    """The parse's entities, made once per parse (`doc.ents` makes new spans on each access)."""
+    if "digest_ents" not in doc.user_data:
+        doc.user_data["digest_ents"] = tuple(doc.ents)
+    return doc.user_data["digest_ents"]
+
+
+def tokens(doc: Doc) -> tuple[Token, ...]:
+    """The parse's tokens as one tuple: `tokens(doc)[i]` is `doc[i]` without making a new
+    Token object (and its C-level set-up) at every index, which loops over names did
+    millions of times."""
+    if "digest_tokens" not in doc.user_data:
+        doc.user_data["digest_tokens"] = tuple(doc)
+    return doc.user_data["digest_tokens"]
 
 
 # --- quotations ---------------------------------------------------------------------------
 
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
+_MARK = re.compile(f"[{_OPEN}{_CLOSE}{_STRAIGHT}]")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -84,7 +124,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for paragraph in text.split(PARAGRAPH_SEPARATOR):
         start: int | None = None
-        for i, char in enumerate(paragraph):
+        for match in _MARK.finditer(paragraph):  # only the marks, not every character
+            i, char = match.start(), match.group()
             if char == _OPEN or (char == _STRAIGHT and start is None):
                 if start is None:
                     start = i
@@ -111,12 +152,12 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def sentences(doc: Doc) -> tuple[Sentence, ...]:
     """Sentences of a parsed body: never across paragraphs, never cut inside a quotation."""
-    text = doc.text
-    starts = paragraph_starts(text)
+    body = text(doc)
+    starts = paragraph_starts(body)
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
-        bounds.extend(_split_at_paragraphs(text, sent.start_char, sent.end_char, starts))
-    return tuple(_number(text, _merge_quoted(text, bounds), starts))
+        bounds.extend(_split_at_paragraphs(body, sent.start_char, sent.end_char, starts))
+    return tuple(_number(body, _merge_quoted(body, bounds), starts))
 
 
 def sentences_from_bounds(text: str, bounds: Iterable[tuple[int, int]]) -> tuple[Sentence, ...]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from slugify import slugify
 
-from . import names
+from . import names, nlp
 from .model import (
     Analyzed,
     Citation,
@@ -76,7 +76,7 @@ def _same_or_initial(word: str, candidate: str) -> bool:
 def mentions(doc: Doc, sentences: Sequence[Sentence]) -> list[tuple[Mention, tuple[int, int]]]:
     """Every span of the body naming a person, with its token span, in text order."""
     starts = [sentence.start for sentence in sentences]
-    text = doc.text  # built from the tokens on every access: read it once
+    text = nlp.text(doc)
     found = []
     for start, end in names.person_spans(doc):
         first, last = doc[start], doc[end - 1]
@@ -287,32 +287,46 @@ class _CorpusPerson:
 def merge_people(items: Sequence[Analyzed]) -> tuple[Person, ...]:
     """One Person per individual across all articles (items newest first), ordered by
     coverage: most mentions first, then by slug."""
-    groups: list[_CorpusPerson] = []
-    entries = [(item, person) for item in items for person in item.analysis.people]
-    entries.sort(key=lambda e: (-len(words_of(e[1].name)), e[1].name, e[0].article.slug))
-    for item, person in entries:
-        words = words_of(person.name)
-        if not words:
-            continue
-        fits = [g for g in groups if compatible(words, g.full)]
-        exact = [g for g in fits if g.full == words]
-        if exact:
-            fits = exact
-        if len(fits) == 1:
-            fits[0].members.append((item, person))
-        else:  # a new person, or a bare surname two known people share: kept apart
-            groups.append(_CorpusPerson(full=words, members=[(item, person)]))
+    groups = _group(items)
     drafts = [_draft(group) for group in groups]
     slugs = _unique_slugs([name for name, _ in drafts])
     by_article: dict[str, list[str]] = defaultdict(list)
     for slug, (_, group) in zip(slugs, drafts, strict=True):
         for item, _ in group.members:
             by_article[item.article.slug].append(slug)
+    order = {item.article.slug: i for i, item in enumerate(items)}
     people = [
-        _person(slug, name, group, items, by_article)
+        _person(slug, name, group, order, by_article)
         for slug, (name, group) in zip(slugs, drafts, strict=True)
     ]
     return tuple(sorted(people, key=lambda p: (-p.mentions, p.slug)))
+
+
+def _group(items: Sequence[Analyzed]) -> list[_CorpusPerson]:
+    """The people of all articles grouped by individual, longest names first: a name joins
+    the one group it is compatible with (an exact one if any), else starts its own."""
+    groups: list[_CorpusPerson] = []
+    # Groups by surname, in order of creation: a name is only compatible with a group of
+    # its own surname, so it is compared with those alone (comparing it with every group
+    # made the merge quadratic in the corpus).
+    by_surname: dict[str, list[_CorpusPerson]] = defaultdict(list)
+    entries = [(item, person) for item in items for person in item.analysis.people]
+    entries.sort(key=lambda e: (-len(words_of(e[1].name)), e[1].name, e[0].article.slug))
+    for item, person in entries:
+        words = words_of(person.name)
+        if not words:
+            continue
+        fits = [g for g in by_surname[words[-1]] if compatible(words, g.full)]
+        exact = [g for g in fits if g.full == words]
+        if exact:
+            fits = exact
+        if len(fits) == 1:
+            fits[0].members.append((item, person))
+        else:  # a new person, or a bare surname two known people share: kept apart
+            group = _CorpusPerson(full=words, members=[(item, person)])
+            groups.append(group)
+            by_surname[words[-1]].append(group)
+    return groups
 
 
 def _draft(group: _CorpusPerson) -> tuple[str, _CorpusPerson]:
@@ -342,10 +356,10 @@ def _person(
     slug: str,
     name: str,
     group: _CorpusPerson,
-    items: Sequence[Analyzed],
+    order: dict[str, int],
     by_article: dict[str, list[str]],
 ) -> Person:
-    order = {item.article.slug: i for i, item in enumerate(items)}
+    """One merged person; `order` is each article's place in the corpus (newest first)."""
     members = sorted(group.members, key=lambda m: order.get(m[0].article.slug, len(order)))
     forms = group.forms()
     roles: list[CitedText] = []

@@ -36,7 +36,7 @@ def find_quotes(
     doc: Doc, sentences: Sequence[Sentence], people: Sequence[PersonInArticle]
 ) -> tuple[Quote, ...]:
     """Every quotation of the body, with its speaker's name (as in `people`) or None."""
-    text = doc.text
+    text = nlp.text(doc)
     owner = _mention_owner(people)
     spans = nlp.quotation_spans(text)
     quotes: list[Quote] = []

@@ -188,3 +188,13 @@ def test_a_span_that_resolves_only_in_part_is_narrowed(spacy_nlp) -> None:
     body = "Profit rose in the six months ended Oct. 1, the company said."
     found = dates.find_dates(spacy_nlp(body), dt.date(1989, 11, 2))
     assert ("Oct. 1", "1989-10-01") in [(d.text, d.value) for d in found]
+
+
+def test_resolve_is_cached_and_the_cache_changes_no_answer() -> None:
+    published = dt.date(2022, 3, 10)
+    expressions = ["Thursday", "last month", "Feb. 24", "the first nine months", "quarterly"]
+    for mode in (PAST, FUTURE, NEAREST):
+        for text in expressions:
+            first = resolve(text, published, mode)
+            assert resolve(text, published, mode) is first  # from the cache
+            assert resolve.__wrapped__(text, published, mode) == first  # as computed afresh

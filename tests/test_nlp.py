@@ -60,3 +60,17 @@ def test_word_tokenizer_is_offline_and_keeps_contractions():
         "24",
         "hours",
     )
+
+
+def test_a_parse_is_read_once_and_keeps_the_text_it_was_given(nlp_model):
+    bodies = ["Kuleba met Lavrov in Antalya on Thursday.  Talks failed.", "“No,” he said.\n"]
+    docs = list(nlp.parse(nlp_model, bodies))
+    for body, doc in zip(bodies, docs, strict=True):
+        assert nlp.text(doc) == body == doc.text
+        assert nlp.tokens(doc) == tuple(doc)
+        assert nlp.tokens(doc) is nlp.tokens(doc)  # made once per parse
+        assert [(e.start, e.end, e.label_) for e in nlp.ents(doc)] == [
+            (e.start, e.end, e.label_) for e in doc.ents
+        ]
+    fresh = nlp_model(bodies[0])  # not from nlp.parse: the text is built from the tokens
+    assert nlp.text(fresh) == bodies[0]

@@ -22,6 +22,7 @@ from generator.model import (
     Summary,
 )
 from generator.people import (
+    _group,
     compatible,
     merge_people,
     people_in_article,
@@ -371,3 +372,57 @@ def test_conll_reader_gold_spans_and_scores(tmp_path, nlp_model):
     assert {"raw model", "pipeline (all repairs)", "only alias", "all but alias"} <= set(scores)
     for result in scores.values():
         assert result.tp + result.fn == 4  # every gold name is counted once
+
+
+def _group_by_scanning_all(items):
+    """The merge's grouping as it was before groups were indexed by surname: each name
+    compared with every group. The index must give the same groups in the same order."""
+    groups = []
+    entries = [(item, person) for item in items for person in item.analysis.people]
+    entries.sort(key=lambda e: (-len(words_of(e[1].name)), e[1].name, e[0].article.slug))
+    for item, person in entries:
+        words = words_of(person.name)
+        if not words:
+            continue
+        fits = [g for g in groups if compatible(words, g[0])]
+        exact = [g for g in fits if g[0] == words]
+        if exact:
+            fits = exact
+        if len(fits) == 1:
+            fits[0][1].append((item.article.slug, person.name))
+        else:
+            groups.append((words, [(item.article.slug, person.name)]))
+    return groups
+
+
+_NAMES = st.sampled_from(
+    ["Ann Lee", "Bob Lee", "A. Lee", "Lee", "Ann Smith", "Smith", "Ann", "Mr Smith", "Ann B. Lee"]
+)
+
+
+@given(st.lists(st.lists(_NAMES, min_size=1, max_size=4), min_size=1, max_size=6))
+def test_merge_groups_as_if_every_group_were_compared(articles):
+    items = [
+        _item(f"a{i}", 10, "NYT", [_person(name, name) for name in dict.fromkeys(names_)])
+        for i, names_ in enumerate(articles)
+    ]
+    grouped = [
+        (g.full, [(item.article.slug, person.name) for item, person in g.members])
+        for g in _group(items)
+    ]
+    assert grouped == _group_by_scanning_all(items)
+
+
+def test_sentence_casing_worked_out_once_is_that_of_each_tokens_sentence(nlp_model):
+    doc = nlp_model(
+        "RUSSIA AND UKRAINE MEET IN TURKEY. Diplomat Bizarrely Lies That Talks Went Well. "
+        "Kuleba said the talks in Antalya failed. OK."
+    )
+    for token in doc:
+        letters = [c for c in token.sent.text if c.isalpha()]
+        upper = len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        words = [t for t in token.sent if t.is_alpha and len(t.text) > 3]
+        title = len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.75
+        assert (names._upper_sentence(token), names._title_case_sentence(token)) == (upper, title)
+    assert {names._upper_sentence(t) for t in doc} == {True, False}
+    assert {names._title_case_sentence(t) for t in doc} == {True, False}

@@ -280,3 +280,34 @@ def test_eval_data_without_a_reference_is_refused_with_its_line(tmp_path: Path) 
 
     with pytest.raises(SystemExit, match=r"eval\.jsonl:2: needs string fields"):
         evaluation.load(data)
+
+
+SEED = Path(__file__).resolve().parent.parent / "content"
+
+
+def _raw_lexrank(algorithm: type, sentences) -> list[str]:
+    """Unrounded LexRank ratings from `algorithm`, as exact hex strings."""
+    import numpy
+    from sumy.utils import get_stop_words
+
+    summarizer = algorithm(summarize._stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    ratings: list[float] = []
+    summarizer._get_best_sentences = lambda ss, count, rating: ratings.extend(rating[s] for s in ss)
+    with numpy.errstate(invalid="ignore", divide="ignore"):
+        summarizer(summarize.sumy_document(sentences), 1)
+    return [r.hex() for r in ratings]
+
+
+def test_faster_lexrank_rates_every_sentence_to_the_same_bits(nlp_model) -> None:
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from generator import nlp, read
+
+    seeds = [read.read_file(path, SEED)[0] for path in sorted(SEED.glob("*.md"))]
+    real = [nlp.sentences(doc) for doc in nlp.parse(nlp_model, [a.body for a in seeds if a])]
+    duplicated = FLOOD + article(FLOOD[1].text, "“", "Rain.")  # repeats, wordless, short
+    for sentences in (*real, FLOOD, duplicated, FLOOD[:1], article("The", "A an")):
+        expected = _raw_lexrank(LexRankSummarizer, sentences)
+        assert _raw_lexrank(summarize._LexRank, sentences) == expected
+    assert isinstance(summarize._summarizer("lexrank"), summarize._LexRank)
