@@ -76,12 +76,11 @@ def analyse(
     results = {i: store.get(k) for i, k in enumerate(keys)}
     missing = [i for i, found in results.items() if found is None]
     if missing:
-        # Imported here: spaCy and sumy take seconds to import, and a build where every
-        # analysis is cached never needs them.
-        from . import analyze
+        from . import parallel
 
         todo = [articles[i] for i in missing]
-        analysed = analyze.analyze_articles(todo, settings, jobs=settings.jobs)
+        # With workers, this process imports the corpus step's libraries while they work.
+        analysed = parallel.analyze_articles(todo, settings, settings.jobs, link.prepare)
         for done, (i, analysis) in enumerate(zip(missing, analysed, strict=True), start=1):
             store.put(keys[i], analysis)
             results[i] = analysis

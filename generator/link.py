@@ -24,6 +24,16 @@ def newest_first(items: Sequence[Analyzed]) -> tuple[Analyzed, ...]:
     )
 
 
+def prepare() -> None:
+    """Import what linking needs (scikit-learn, scipy, sumy: seconds of work), for a caller
+    with time to spare, such as a build waiting for its analysis workers."""
+    import scipy.cluster.hierarchy
+    import scipy.sparse.csgraph  # noqa: F401
+    import sklearn.feature_extraction.text  # noqa: F401
+
+    from . import events, people, stories  # noqa: F401
+
+
 def link(items: Sequence[Analyzed], settings: Settings, memo: LinkMemo | None = None) -> Digest:
     """Merge per-article findings into the corpus: the Digest render reads.
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, settings_for
 
-from generator import analyze, build, cache
+from generator import build, cache, parallel
 from generator.model import (
     Analyzed,
     Article,
@@ -61,21 +61,33 @@ def test_workers_give_the_same_analyses_in_the_same_order(monkeypatch):
     """Two spawned workers, small chunks: the order of results is the order of the input."""
     articles = [_article(i, body) for i, body in enumerate(BODIES)]
     settings = Settings(jobs=2)
-    here = list(analyze.analyze_articles(articles, settings, jobs=1))
-    monkeypatch.setattr(analyze, "MIN_ARTICLES_PER_WORKER", 1)
-    monkeypatch.setattr(analyze, "CHUNK", 2)
-    parallel = list(analyze.analyze_articles(articles, settings, jobs=2))
-    assert [a.sentences[0].text for a in parallel] == [a.sentences[0].text for a in here]
-    assert repr(parallel) == repr(here)  # repr: LexRank rates some sentences NaN (nan != nan)
+    here = list(parallel.analyze_articles(articles, settings, jobs=1))
+    monkeypatch.setattr(parallel, "MIN_ARTICLES_PER_WORKER", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    spread = list(parallel.analyze_articles(articles, settings, jobs=2))
+    assert [a.sentences[0].text for a in spread] == [a.sentences[0].text for a in here]
+    assert repr(spread) == repr(here)  # repr: LexRank rates some sentences NaN (nan != nan)
+
+
+def test_the_parent_works_meanwhile_only_when_workers_analyse(monkeypatch):
+    """`meanwhile` runs in the parent once the workers have their chunks, never without
+    workers (there is no idle time to fill then)."""
+    calls: list[str] = []
+    articles = [_article(i, body) for i, body in enumerate(BODIES[:2])]
+    list(parallel.analyze_articles(articles, Settings(), 2, lambda: calls.append("alone")))
+    assert calls == []
+    monkeypatch.setattr(parallel, "MIN_ARTICLES_PER_WORKER", 1)
+    done = list(parallel.analyze_articles(articles, Settings(), 2, lambda: calls.append("w")))
+    assert calls == ["w"] and len(done) == 2
 
 
 def test_a_missing_model_in_workers_is_reported_as_such(monkeypatch):
     from generator import nlp
 
-    monkeypatch.setattr(analyze, "MIN_ARTICLES_PER_WORKER", 1)
+    monkeypatch.setattr(parallel, "MIN_ARTICLES_PER_WORKER", 1)
     articles = [_article(i, body) for i, body in enumerate(BODIES[:2])]
     with pytest.raises(nlp.ModelNotInstalled, match="no_such_model"):
-        list(analyze.analyze_articles(articles, Settings(spacy_model="no_such_model"), jobs=2))
+        list(parallel.analyze_articles(articles, Settings(spacy_model="no_such_model"), jobs=2))
 
 
 def test_few_articles_are_analysed_in_this_process(monkeypatch):
@@ -84,9 +96,9 @@ def test_few_articles_are_analysed_in_this_process(monkeypatch):
     def no_workers(*args, **kwargs):
         raise AssertionError("workers started for two articles")
 
-    monkeypatch.setattr(analyze, "_analyze_in_workers", no_workers)
+    monkeypatch.setattr(parallel, "_analyze_in_workers", no_workers)
     articles = [_article(i, body) for i, body in enumerate(BODIES[:2])]
-    assert len(list(analyze.analyze_articles(articles, Settings(), jobs=8))) == 2
+    assert len(list(parallel.analyze_articles(articles, Settings(), jobs=8))) == 2
 
 
 # --- no-change builds -----------------------------------------------------------------------
