@@ -224,7 +224,7 @@ def _check(settings) -> int:
 
 
 def _analyze(files: Sequence[Path], settings) -> int:
-    from . import analyze as analysis_stage  # slow to import; build does not always need it
+    from . import parallel
 
     articles, problems = [], []
     for path in files:
@@ -238,7 +238,7 @@ def _analyze(files: Sequence[Path], settings) -> int:
     articles, found = read.unique_slugs(articles)
     problems.extend(found)
     report(problems)
-    analysed = analysis_stage.analyze_articles(articles, settings, jobs=settings.jobs)
+    analysed = parallel.analyze_articles(articles, settings, settings.jobs, link.prepare)
     items = [Analyzed(article, result) for article, result in zip(articles, analysed, strict=True)]
     digest = link.link(items, settings)
     output = {

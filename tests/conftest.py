@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -11,8 +12,11 @@ import pytest
 
 from generator import write
 
-# sumy must never reach for NLTK data: point NLTK at an empty folder for the whole run.
-os.environ.setdefault("NLTK_DATA", tempfile.mkdtemp(prefix="empty-nltk-"))
+# sumy must never reach for NLTK data: point NLTK at an empty folder for the whole run
+# (`make test` names one; otherwise a temporary one, removed at exit).
+if "NLTK_DATA" not in os.environ:
+    os.environ["NLTK_DATA"] = tempfile.mkdtemp(prefix="empty-nltk-")
+    atexit.register(shutil.rmtree, os.environ["NLTK_DATA"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content"

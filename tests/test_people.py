@@ -279,7 +279,7 @@ def test_no_people_no_pages():
 
 @pytest.fixture(scope="module")
 def seed_people():
-    from generator.analyze import analyze_articles
+    from generator.parallel import analyze_articles
     from generator.read import read_content
     from generator.settings import Settings
 

@@ -379,8 +379,8 @@ def sample(nlp_model) -> Digest:
     """The seed reports through read, analyse and link (quotes only once quotes.py lands)."""
     from pathlib import Path
 
-    from generator.analyze import analyze_articles
     from generator.model import Analyzed
+    from generator.parallel import analyze_articles
     from generator.read import read_content
 
     articles, _ = read_content(Path(__file__).resolve().parent.parent / "content")
