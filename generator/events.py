@@ -896,8 +896,7 @@ def cluster(reports: Sequence[Report]) -> list[list[Report]]:
     groups = {index: _Group.of(report) for index, report in enumerate(reports)}
     vectors = _vectors(reports) if len(reports) > 1 else None
     # Reports that could link by trigger alone: same trigger key, not a generic trigger.
-    keys = [trigger_key(r.happening.trigger) for r in reports]
-    codes = np.array([{k: n for n, k in enumerate(sorted(set(keys)))}[k] for k in keys])
+    _, codes = np.unique([trigger_key(r.happening.trigger) for r in reports], return_inverse=True)
     generic = [base_form(r.happening.trigger) in GENERIC_TRIGGERS for r in reports]
     for i, later in _candidates(reports).items():
         if not later:
