@@ -110,11 +110,7 @@ class AnalysisCache:
     def put(self, entry: str, analysis: ArticleAnalysis) -> None:
         if self.folder is None:
             return
-        path = self._path(entry)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(_adapter().dump_json(_Entry.model_construct(analysis=analysis)))
-        os.replace(temporary, path)
+        _replace(self._path(entry), _adapter().dump_json(_Entry.model_construct(analysis=analysis)))
 
 
 # --- the linked corpus ----------------------------------------------------------------------
@@ -188,11 +184,8 @@ class LinkCache:
     def put(self, entry: str, linked: tuple) -> None:
         if self.folder is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / f"{entry}.pickle"
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, target)
+        _replace(target, pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL))
         for old in self.folder.glob("*.pickle"):  # only the latest corpus is worth keeping
             if old != target:
                 old.unlink(missing_ok=True)
@@ -263,11 +256,17 @@ class LinkMemo:
         """Keep the results this build used (older ones are dropped)."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         data = {"scope": self.scope, "entries": self.used}
-        temporary.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, self.path)
+        _replace(self.path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write a cache file whole: a reader (or a build running beside this one) sees the old
+    file or the new one, never half of one. No fsync: a lost cache file is only recomputed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 def to_jsonable(value: object) -> object:

@@ -153,6 +153,8 @@ class Similarity:
         `threshold` alike. Average linkage never joins documents of different parts (a
         merge needs an average, so at least one pair, at the threshold), so each part can
         be clustered on its own, with exactly the clusters of the whole."""
+        from scipy.sparse.csgraph import connected_components
+
         reach = self.reach_days(threshold)
         dated = sorted(
             (m for m in members if not np.isnan(self.days[m])), key=lambda m: (self.days[m], m)
@@ -167,8 +169,6 @@ class Similarity:
             edges += self._edges(block, partners, threshold)
         for start in range(0, len(undated), _BLOCK):
             edges += self._edges(undated[start : start + _BLOCK], list(members), threshold)
-        from scipy.sparse.csgraph import connected_components
-
         index = {m: k for k, m in enumerate(members)}
         pairs = np.array([(index[a], index[b]) for a, b in edges], dtype=int).reshape(-1, 2)
         graph = sparse.csr_matrix(
