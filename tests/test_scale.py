@@ -30,6 +30,8 @@ from generator.model import (
     SummarySentence,
 )
 from generator.render import article as article_pages
+from generator.render import markdown as md
+from generator.render import months as month_pages
 from generator.render.markdown import href
 from generator.settings import Settings
 
@@ -203,7 +205,7 @@ def _resolve(page: str, target: str) -> str:
 
 
 def test_a_large_index_is_split_by_month_and_reaches_every_article(monkeypatch):
-    monkeypatch.setattr(article_pages, "MONTH_PAGES_ABOVE", 10)
+    monkeypatch.setattr(month_pages, "SPLIT_ABOVE", 10)
     digest = _digest(40)
     pages = article_pages.index_pages(digest)
     index = pages[article_pages.INDEX]
@@ -224,19 +226,85 @@ def test_a_large_index_is_split_by_month_and_reaches_every_article(monkeypatch):
     assert listed == sorted(listed, reverse=True)
 
 
+def _linked_digest(count: int) -> Digest:
+    """Articles, each its own story, and an event per article at day, month or year
+    precision, sorted as the corpus step sorts them."""
+    digest = _digest(count)
+    events, stories = [], []
+    for number, item in enumerate(digest.articles):
+        slug = item.article.slug
+        cited = (CitedText("Report.", Citation(slug, 0)),)
+        date, precision = [
+            (f"20{10 + number % 5}-0{1 + number % 9}-1{number % 10}", "day"),
+            (f"20{10 + number % 5}-0{1 + number % 9}", "month"),
+            (f"20{10 + number % 5}", "year"),
+        ][number % 3]
+        events.append(Event(f"e{number:03d}", f"Event {number}", date, precision, cited))
+        stories.append(Story(f"s-{slug}", f"Story {number}", (slug,)))
+    events.sort(key=lambda e: (e.date, e.slug))
+    return Digest(digest.articles, (), tuple(events), tuple(stories))
+
+
+@pytest.mark.parametrize(
+    ("module", "entry"),
+    [("events", "events/e"), ("stories", "articles/a")],  # one-article stories link there
+)
+def test_long_events_and_stories_indexes_are_split_by_month(monkeypatch, module, entry):
+    monkeypatch.setattr(month_pages, "SPLIT_ABOVE", 10)
+    digest = _linked_digest(40)
+    rendered = importlib.import_module(f"generator.render.{module}").pages(digest)
+    indexes = [f"{module}/index.md"] + (["timeline.md"] if module == "events" else [])
+    month_paths = sorted(p for p in rendered if p.startswith(f"{module}/months/"))
+    assert month_paths
+    for index in indexes:  # an index lists every month page, and nothing else
+        targets = [_resolve(index, t) for t in LINK.findall(rendered[index])]
+        assert sorted(targets) == month_paths, index
+    reached = [
+        _resolve(path, target)
+        for path in month_paths
+        for target in LINK.findall(rendered[path])
+        if _resolve(path, target).startswith(entry)
+    ]
+    assert len(reached) == 40 and len(set(reached)) == 40  # each entry on one month page
+
+
+def test_short_events_and_stories_indexes_stay_one_page():
+    digest = _linked_digest(8)
+    for module in ("events", "stories"):
+        rendered = importlib.import_module(f"generator.render.{module}").pages(digest)
+        assert not any("/months/" in path for path in rendered)
+
+
 def test_a_small_index_stays_one_page():
     pages = article_pages.index_pages(_digest(5))
     assert list(pages) == [article_pages.INDEX]
     assert pages[article_pages.INDEX].count("- [Report") == 5
 
 
-def test_full_texts_leave_the_search_index_when_it_grows(monkeypatch):
-    digest = _digest(4)
+def test_a_large_digest_keeps_quoting_pages_out_of_the_search_index(monkeypatch):
+    """Above the threshold, full texts, story and event pages leave the index; titles,
+    people, summaries and the index pages stay."""
+    digest = _linked_digest(4)
+    pair = Story("pair", "Pair", tuple(i.article.slug for i in digest.articles[:2]))
+    digest = Digest(digest.articles, digest.people, digest.events, (pair,))
     excluded = "## Full text { data-search-exclude }"
-    assert not any(excluded in t for t in article_pages.pages(digest).values())
-    monkeypatch.setattr(article_pages, "SEARCH_FULL_TEXT_UP_TO", 3)
-    pages = article_pages.pages(digest)
-    assert all(excluded in pages[f"articles/{i.article.slug}.md"] for i in digest.articles)
+    left_out = 'search: {"exclude": true}'
+
+    def site() -> dict[str, str]:
+        from generator.render import render
+
+        return render(digest)
+
+    small = site()
+    assert not any(excluded in t or left_out in t for t in small.values())
+    monkeypatch.setattr(md, "SEARCH_EVERYTHING_UP_TO", 3)
+    large = site()
+    for path, text in large.items():
+        quoting = path.startswith(("stories/pair", "events/e"))
+        assert (left_out in text.split("\n---\n", 1)[0]) == quoting, path
+        if path.startswith("articles/a"):
+            assert excluded in text
+    assert "stories/pair.md" in large and "events/e000.md" in large
 
 
 def test_article_links_are_looked_up_once_and_match_a_scan():

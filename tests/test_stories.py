@@ -235,6 +235,10 @@ def test_every_link_to_a_story_leads_to_a_page_of_the_site(digest):
             linked += resolved.startswith("stories/") and resolved != render.INDEX
     assert linked >= 3  # home, index and person page link the pair's story
     assert f"](../articles/{FLOOD.article.slug}.md)" in site[md.person_path("ann")]
+    # a person's stories are the comparisons: a story of one is already in their articles
+    listed = site[md.person_path("ann")].split("## Stories", 1)[1].split("\n## ", 1)[0]
+    pair = next(x for x in digest.stories if len(x.articles) > 1)
+    assert re.findall(r"\]\(([^)]+)\)", listed) == [f"../stories/{pair.slug}.md"]
     flood_page = site[md.article_path(FLOOD.article.slug)]
     assert "## Story" not in flood_page and "stories/" not in flood_page
 
@@ -249,6 +253,26 @@ def test_comparison_page_shows_sections_and_cites_lines(digest):
     for line in page.splitlines():
         if line.startswith("- ") and "Summary" not in line:
             assert "../articles/" in line
+
+
+def test_coverage_gaps_list_each_name_under_each_outlet_that_leaves_it_out(digest):
+    story = next(x for x in digest.stories if x.comparison is not None)
+    comparison = story.comparison
+    assert comparison.gaps
+    page = render.story_page(digest, story)
+    section = page.split("## Coverage gaps", 1)[1]
+    outlets = {side.article: side.outlet for side in comparison.sides}
+    blocks = dict(re.findall(r"### Not in (.+)\n\n((?:- .*\n)+)", section))
+    for gap in comparison.gaps:
+        for slug in gap.missing:
+            block = blocks[md.text(outlets[slug])]
+            line = next(x for x in block.splitlines() if md.text(gap.name) in x)
+            # listed under its kind, and cited where another outlet mentions it
+            assert line.startswith(f"- **{dict(render.GAP_KINDS)[gap.kind]}:**")
+            for mention in gap.mentions:
+                assert f"{mention.citation.article}.md#s{mention.citation.sentence})" in line
+    # names are cited, not their sentences quoted (those are on the page already)
+    assert all(m.text not in section for g in comparison.gaps for m in g.mentions)
 
 
 def test_untrusted_text_is_escaped_on_story_pages():

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Analyzed, ArticleAnalysis, Digest, Event, Person, Sentence, Story
+from . import months
 from .markdown import (
     article_item,
     article_path,
@@ -17,6 +17,7 @@ from .markdown import (
     list_section,
     person_path,
     published,
+    search_everything,
     story_has_page,
     story_path,
     text,
@@ -24,12 +25,6 @@ from .markdown import (
 )
 
 INDEX = "articles/index.md"
-# Above this many articles the index lists months, and each month has its own page: one
-# list of ten thousand links is slow to build, to load and to read.
-MONTH_PAGES_ABOVE = 250
-# Above this many articles the full texts are left out of the search index (titles,
-# summaries and quotes stay in): the index is loaded whole by every reader's browser.
-SEARCH_FULL_TEXT_UP_TO = 500
 
 
 @dataclass(frozen=True)
@@ -64,45 +59,38 @@ class Links:
 def pages(digest: Digest) -> dict[str, str]:
     result = index_pages(digest)
     links = Links.of(digest)
-    searchable = len(digest.articles) <= SEARCH_FULL_TEXT_UP_TO
+    searchable = search_everything(digest)
     for item in digest.articles:
         result[article_path(item.article.slug)] = article_page(item, digest, links, searchable)
     return result
 
 
 def month_key(item: Analyzed) -> str:
-    """'2022-03', or 'undated': the name of the article's month page."""
-    date = item.article.published
-    return date.strftime("%Y-%m") if date else "undated"
-
-
-def month_label(key: str) -> str:
-    if key == "undated":
-        return "Undated"
-    return dt.date.fromisoformat(key + "-01").strftime("%B %Y")
-
-
-def month_path(key: str) -> str:
-    # A folder no article slug can take (slugs have no "/"), so no page can clash.
-    return f"articles/months/{key}.md"
+    """'2022-03', or 'undated': the month page the article is listed on."""
+    return months.key_of(item.article.published)
 
 
 def by_month(digest: Digest) -> dict[str, list[Analyzed]]:
     """Articles grouped by month, newest month first (the Digest is newest first)."""
-    months: dict[str, list[Analyzed]] = defaultdict(list)
-    for item in digest.articles:
-        months[month_key(item)].append(item)
-    return months
+    return months.group(digest.articles, month_key)
 
 
 def index_pages(digest: Digest) -> dict[str, str]:
     """The article index: one page while it is short, then one page per month."""
-    months = by_month(digest)
-    if len(digest.articles) <= MONTH_PAGES_ABOVE:
+    grouped = by_month(digest)
+    if not months.split(digest.articles):
         return {INDEX: index_page(digest)}
-    result = {INDEX: months_page(digest, months)}
-    for key, items in months.items():
-        result[month_path(key)] = month_page(key, items)
+    intro = f"{len(digest.articles):,} articles in {len(grouped)} months, newest first."
+    counts = {key: len(items) for key, items in grouped.items()}
+    result = {INDEX: months.index_page(INDEX, "articles", "Articles", intro, counts, "article")}
+    for key, items in grouped.items():
+        body = [
+            f"{months.plural(len(items), 'article')}.\n",
+            *_article_lines(months.path("articles", key), items),
+        ]
+        result[months.path("articles", key)] = months.month_page(
+            INDEX, "articles", "Articles", key, body
+        )
     return result
 
 
@@ -114,34 +102,9 @@ def index_page(digest: Digest) -> str:
     """All articles by month, newest first: a list that stays readable as it grows."""
     lines = [front_matter(title="Articles"), "# Articles\n", f"{len(digest.articles)} articles.\n"]
     for key, items in by_month(digest).items():
-        lines.append(f"## {month_label(key)}\n")
+        lines.append(f"## {months.label(key)}\n")
         lines += _article_lines(INDEX, items)
         lines.append("")
-    return "\n".join(lines)
-
-
-def months_page(digest: Digest, months: dict[str, list[Analyzed]]) -> str:
-    """The index of a large digest: the months, by year, each with its count."""
-    lines = [front_matter(title="Articles"), "# Articles\n"]
-    lines.append(f"{len(digest.articles)} articles in {len(months)} months, newest first.\n")
-    year = None
-    for key, items in months.items():
-        if key[:4] != year:
-            year = key[:4]
-            lines.append(f"\n## {'Undated' if key == 'undated' else year}\n")
-        count = f"{len(items)} article{'s' if len(items) != 1 else ''}"
-        lines.append(f"- [{month_label(key)}]({href(INDEX, month_path(key))}) · {count}")
-    lines.append("")
-    return "\n".join(lines)
-
-
-def month_page(key: str, items: list[Analyzed]) -> str:
-    path = month_path(key)
-    title = f"Articles: {month_label(key)}"
-    lines = [front_matter(title=title), f"# {title}\n"]
-    lines.append(f"{len(items)} articles. [All months]({href(path, INDEX)})\n")
-    lines += _article_lines(path, items)
-    lines.append("")
     return "\n".join(lines)
 
 

@@ -14,47 +14,102 @@ from collections.abc import Sequence
 
 from ..events import date_label
 from ..model import Article, Digest, Event
-from .markdown import cite, event_path, front_matter, href, link, person_path, table, text
+from . import months
+from .markdown import (
+    cite,
+    event_path,
+    front_matter,
+    href,
+    link,
+    page_meta,
+    person_path,
+    table,
+    text,
+)
 
 INDEX = "events/index.md"
 TIMELINE = "timeline.md"
 
 
 def pages(digest: Digest) -> dict[str, str]:
-    """events/index.md, one page per event, and timeline.md (only when there are events)."""
+    """events/index.md, one page per event, and timeline.md (only when there are events).
+
+    A long list of events is split by month (`months`): the index and the timeline then
+    both list the months, and each month's page has that month's timeline and table.
+    """
     if not digest.events:
         return {}
-    out = {INDEX: index_page(digest), TIMELINE: timeline_page(digest)}
+    if months.split(digest.events):
+        out = month_pages(digest)
+    else:
+        out = {INDEX: index_page(digest), TIMELINE: timeline_page(digest)}
     for event in digest.events:
         out[event_path(event.slug)] = event_page(digest, event)
     return out
 
 
+def month_key(event: Event) -> str:
+    """The month page of an event: its month, or its year when dated only to a year."""
+    return months.key_of(event.date)
+
+
 # --- the events index --------------------------------------------------------------------
 
 
-def index_page(digest: Digest) -> str:
-    rows = []
-    for event in digest.events:
-        rows.append(
-            [
-                date_label(event.date, event.precision),
-                link(event.title, href(INDEX, event_path(event.slug))),
-                ", ".join(text(place) for place in event.places[:3]) or "—",
-                ", ".join(text(outlet) for outlet in event.outlets),
-                str(len(event.reports)),
-            ]
-        )
+def _rows(page: str, events: Sequence[Event]) -> list[list[str]]:
+    return [
+        [
+            date_label(event.date, event.precision),
+            link(event.title, href(page, event_path(event.slug))),
+            ", ".join(text(place) for place in event.places[:3]) or "—",
+            ", ".join(text(outlet) for outlet in event.outlets),
+            str(len(event.reports)),
+        ]
+        for event in events
+    ]
+
+
+def _table(page: str, events: Sequence[Event]) -> str:
+    return table(["When", "Event", "Where", "Reported by", "Reports"], _rows(page, events))
+
+
+def _counts(digest: Digest) -> str:
     several = sum(1 for event in digest.events if len(event.outlets) > 1)
+    return (
+        f"{len(digest.events):,} dated happenings from {len(digest.articles):,} articles, "
+        f"{several:,} reported by more than one outlet."
+    )
+
+
+def index_page(digest: Digest) -> str:
     lines = [
         front_matter(title="Events"),
         "# Events\n",
-        f"{len(digest.events)} dated happenings from {len(digest.articles)} articles, "
-        f"{several} reported by more than one outlet. "
-        f"See them on the [timeline]({href(INDEX, TIMELINE)}).\n",
-        table(["When", "Event", "Where", "Reported by", "Reports"], rows),
+        f"{_counts(digest)} See them on the [timeline]({href(INDEX, TIMELINE)}).\n",
+        _table(INDEX, digest.events),
     ]
     return "\n".join(lines)
+
+
+def month_pages(digest: Digest) -> dict[str, str]:
+    """The events index and the timeline as lists of months, and a page per month with
+    that month's timeline and table of events (oldest month first, as on the timeline)."""
+    grouped = months.group(digest.events, month_key)  # events are sorted by date
+    counts = {key: len(events) for key, events in grouped.items()}
+    intro = f"{_counts(digest)} By month, oldest first; each month has its timeline."
+    out = {
+        INDEX: months.index_page(INDEX, "events", "Events", intro, counts, "event"),
+        TIMELINE: months.index_page(TIMELINE, "events", "Timeline", intro, counts, "event"),
+    }
+    for key, events in grouped.items():
+        page = months.path("events", key)
+        body = [
+            f"{months.plural(len(events), 'event')}. [Timeline]({href(page, TIMELINE)})\n",
+            timeline_svg(events) + "\n",
+            _table(page, events),
+        ]
+        out[page] = months.month_page(INDEX, "events", "Events", key, body)
+    return out
 
 
 # --- one event ---------------------------------------------------------------------------
@@ -64,7 +119,7 @@ def event_page(digest: Digest, event: Event) -> str:
     path = event_path(event.slug)
     articles = _articles(digest)
     # the page title reaches the HTML <title> and navigation unescaped: escape it here
-    lines = [front_matter(title=text(event.title)), f"# {text(event.title)}\n"]
+    lines = [page_meta(digest, text(event.title), quoting=True), f"# {text(event.title)}\n"]
     facts = [
         f"**When:** {date_label(event.date, event.precision)} "
         f"({event.precision} precision, `{event.date}`)",

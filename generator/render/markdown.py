@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from ..model import Article, Citation, Event, Story
+from ..model import Article, Citation, Digest, Event, Story
 
 # ASCII characters that can begin Markdown, HTML, attribute lists, Jinja or snippet syntax.
 _SPECIAL = set('\\`*_{}[]()#+-!|<>&"~=^$:')
@@ -80,6 +80,29 @@ def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+# --- what the search index holds ---------------------------------------------------------
+# Every reader's browser downloads the whole search index. Up to this many articles it holds
+# every page. Above it, it keeps what a reader searches for (titles, names, roles, quotes,
+# summaries; story and event titles through their index pages) and leaves out the pages and
+# sections that only repeat article sentences: full texts, story comparisons and event
+# pages. At 10,000 articles the whole index was 78 MB, the story pages alone 35 MB; and
+# `mkdocs build` spends a quarter of a story page's time indexing it.
+SEARCH_EVERYTHING_UP_TO = 500
+
+
+def search_everything(digest: Digest) -> bool:
+    """Whether the search index holds every page of this digest (see above)."""
+    return len(digest.articles) <= SEARCH_EVERYTHING_UP_TO
+
+
+def page_meta(digest: Digest, title: str, quoting: bool = False) -> str:
+    """Front matter of a generated page; a page that only `quoting` article sentences
+    stays out of a large digest's search index."""
+    if quoting and not search_everything(digest):
+        return front_matter(title=title, search={"exclude": True})
+    return front_matter(title=title)
 
 
 # --- where pages live ---------------------------------------------------------------------

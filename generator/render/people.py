@@ -21,7 +21,8 @@ from .markdown import (
     link,
     list_section,
     person_path,
-    story_target,
+    story_has_page,
+    story_path,
     table,
     text,
 )
@@ -134,8 +135,9 @@ def person_page(person: Person, digest: Digest, lookups: Lookups | None = None) 
     out += list_section("Articles", (article_item(path, articles[s]) for s in person.articles))
 
     indices = {i for slug in person.articles for i in lookups.stories_of_article.get(slug, ())}
-    stories = [digest.stories[i] for i in sorted(indices)]
-    out += list_section("Stories", (link(s.title, href(path, story_target(s))) for s in stories))
+    # Stories of one article are that article, listed above already: only comparisons here.
+    stories = [digest.stories[i] for i in sorted(indices) if story_has_page(digest.stories[i])]
+    out += list_section("Stories", (link(s.title, href(path, story_path(s.slug))) for s in stories))
     events = lookups.events_of_person.get(person.slug, [])
     out += list_section("Events", (event_item(path, event) for event in events))
     known = lookups.people

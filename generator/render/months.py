@@ -1,0 +1,91 @@
+"""Long indexes split by month: the one place that decides when, and how they look.
+
+One index page of ten thousand entries is slow to build and of no use to a reader:
+Markdown, the table of contents and the search index all grow with it, the last two
+quadratically in its headings (at 10,000 articles the stories index, the events index and
+the timeline were 8 MB in three pages). Above `SPLIT_ABOVE` entries an index lists its
+months instead, by year, each with a count, and each month gets a page of its own under
+`<section>/months/`, a folder no slug can take (slugs have no "/").
+
+Month keys are "2022-03"; "2022" for what is dated only to a year; "undated".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+from .markdown import front_matter, href
+
+T = TypeVar("T")
+
+SPLIT_ABOVE = 250
+UNDATED = "undated"
+
+
+def split(entries: Sequence[object]) -> bool:
+    """Whether an index of these entries is split into month pages."""
+    return len(entries) > SPLIT_ABOVE
+
+
+def key_of(date: dt.date | str | None) -> str:
+    """The month key of a date ('2022-03-10', '2022-03' and '2022' as events write them)."""
+    if date is None:
+        return UNDATED
+    if isinstance(date, dt.date):
+        return date.strftime("%Y-%m")
+    return date[:7]
+
+
+def label(key: str) -> str:
+    """'March 2022', '2022' (a year), or 'Undated'."""
+    if key == UNDATED:
+        return "Undated"
+    if len(key) == 4:
+        return key
+    return dt.date.fromisoformat(key + "-01").strftime("%B %Y")
+
+
+def path(section: str, key: str) -> str:
+    """The month page of a section ('articles', 'events', 'stories') under docs/."""
+    return f"{section}/months/{key}.md"
+
+
+def group(entries: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+    """Entries by month key, in the order their months first appear, each month's entries
+    in their given order."""
+    months: dict[str, list[T]] = {}
+    for entry in entries:
+        months.setdefault(key(entry), []).append(entry)
+    return months
+
+
+def index_page(
+    index: str, section: str, title: str, intro: str, counts: Mapping[str, int], noun: str
+) -> str:
+    """A split index: the intro, then its months by year (in the given order), each
+    linked to its page with the count of `noun`s ('article', 'event', 'story')."""
+    lines = [front_matter(title=title), f"# {title}\n", f"{intro}\n"]
+    year = None
+    for key, count in counts.items():
+        heading = "Undated" if key == UNDATED else key[:4]
+        if heading != year:
+            year = heading
+            lines.append(f"\n## {heading}\n")
+        lines.append(f"- [{label(key)}]({href(index, path(section, key))}) · {plural(count, noun)}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def month_page(index: str, section: str, title: str, key: str, body: Sequence[str]) -> str:
+    """One month's page: '<title>: March 2022', a link back to the months, the body."""
+    page = path(section, key)
+    heading = f"{title}: {label(key)}"
+    lines = [front_matter(title=heading), f"# {heading}\n", f"[All months]({href(page, index)})\n"]
+    return "\n".join([*lines, *body, ""])
+
+
+def plural(count: int, noun: str) -> str:
+    many = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count:,} {noun if count == 1 else many}"
