@@ -264,21 +264,35 @@ def joined_vectors(texts: Sequence[PartCounts], char_weight: float = 0.0) -> spa
         every = np.concatenate([k.terms for k in kept])
         if not len(every):
             raise ValueError("the texts have no words: use TextSpace.vectors()")
-        vocabulary, columns = np.unique(every, return_inverse=True)
+        columns, width = _columns(every)
         found_in = np.concatenate([k.parts for k in kept]).astype(np.int64)
-        frequency = np.bincount(columns.ravel(), found_in, len(vocabulary)).astype(np.int64)
+        frequency = np.bincount(columns, found_in, width).astype(np.int64)
         weights.append(_weights().fit(_with_frequencies(frequency, documents)))
         lengths = np.array([len(k.terms) for k in kept])
         matrix = sparse.csr_matrix(
             (
                 np.concatenate([k.counts for k in kept]).astype(np.int64),
-                columns.ravel(),
+                columns,
                 np.concatenate([[0], np.cumsum(lengths)]),
             ),
-            shape=(len(texts), len(vocabulary)),
+            shape=(len(texts), width),
         )  # each row's columns ascend: its terms are sorted, as the vocabulary is
         counts.append(matrix)
     return _combine(weights, counts, char_weight)
+
+
+def _columns(terms: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each term's column in the sorted vocabulary of all of them, and the vocabulary's
+    size: what np.unique(return_inverse=True) gives, with a stable sort, a quarter faster
+    on these runs of sorted terms (one a text)."""
+    order = terms.argsort(kind="stable")
+    ordered = terms[order]
+    first = np.empty(len(terms), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    columns = np.empty(len(terms), dtype=np.int64)
+    columns[order] = np.cumsum(first) - 1
+    return columns, int(first.sum())
 
 
 def _with_frequencies(frequency: np.ndarray, documents: int) -> sparse.csc_matrix:
