@@ -35,7 +35,7 @@ from .cache import LinkMemo
 from .model import Analyzed, Citation, CitedText, Digest, Sentence, Story
 from .nlp import quotation_spans
 from .settings import Settings
-from .similarity import TextSpace, content_words
+from .similarity import TextSpace, content_words, count_parts, joined_vectors
 from .summarize import sumy_ratings
 
 
@@ -347,25 +347,34 @@ def document(item: Analyzed) -> Document:
 
 
 def document_vectors(
-    items: Sequence[Analyzed], options: StoryOptions = DEFAULTS
+    items: Sequence[Analyzed], options: StoryOptions = DEFAULTS, memo: LinkMemo | None = None
 ) -> sparse.csr_matrix:
     """The text vectors of `document(item)` for every item, in a space fitted on all the
     sentences and headlines (an IDF over two or three long texts would say nothing).
 
     Each document is its headline and its sentences, as `document` joins them, so its
-    vector is made from the counts the space kept of those parts: no text is read twice.
+    vector is made from the counts of those parts (`similarity.count_parts`), which depend
+    on the article alone: with a `memo`, an unchanged article's counts come from an earlier
+    build, and adding one article to a corpus reads the words of that article only.
     """
-    sentences = [s.text for item in items for s in item.analysis.sentences]
-    titles = [item.article.title for item in items]
-    space = TextSpace([*sentences, *titles], char_weight=options.char_weight)
-    parts, start = [], 0
-    for number, item in enumerate(items):
-        end = start + len(item.analysis.sentences)
-        parts.append([len(sentences) + number, *range(start, end)])
-        start = end
+    memo = memo or LinkMemo(None)
+    counted = "words and characters" if options.char_weight > 0 else "words"
+    counts = [
+        memo.get_or_make(
+            memo.entry("terms", [item.article.slug], counted),
+            count_parts,
+            [*(s.text for s in item.analysis.sentences), item.article.title],
+            options.char_weight,
+        )
+        for item in items
+    ]
     try:
-        return space.joined(parts)
+        return joined_vectors(counts, options.char_weight)
     except ValueError:  # not a word in the corpus
+        sentences = [s.text for item in items for s in item.analysis.sentences]
+        space = TextSpace(
+            [*sentences, *(item.article.title for item in items)], char_weight=options.char_weight
+        )
         return space.vectors([document(item).text for item in items])
 
 
@@ -400,7 +409,7 @@ def link_stories(
     if not items:
         return ()
     documents = [document(item) for item in items]
-    similarity = Similarity(documents, document_vectors(items, options), options)
+    similarity = Similarity(documents, document_vectors(items, options, memo), options)
     stories: list[Story] = []
     used: set[str] = set()
     for members in group(documents, similarity, options.threshold):

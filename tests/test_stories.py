@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import stories as s
+from generator.cache import LinkMemo
 from generator.compare import Comparison, CorpusIndex, compare
 from generator.evaluation import stories as ev
 from generator.link import link
@@ -468,12 +469,67 @@ def test_joined_vectors_are_the_vectors_of_the_joined_texts(char_weight):
     assert joined[2].sum() == 0  # only empty parts: a zero row, as for an empty text
 
 
+def _fitted_on_every_sentence(items, char_weight=0.3):
+    """The document vectors in a space fitted on every sentence and headline at once."""
+    sentences = [x.text for item in items for x in item.analysis.sentences]
+    space = TextSpace([*sentences, *(i.article.title for i in items)], char_weight=char_weight)
+    return space.vectors([s.document(item).text for item in items])
+
+
 def test_document_vectors_match_the_documents_texts():
     items = [BAY_NEWS, HARBOUR_TIMES, FLOOD]
-    sentences = [x.text for item in items for x in item.analysis.sentences]
-    space = TextSpace([*sentences, *(i.article.title for i in items)], char_weight=0.3)
-    expected = space.vectors([s.document(item).text for item in items]).toarray()
+    expected = _fitted_on_every_sentence(items).toarray()
     np.testing.assert_array_equal(s.document_vectors(items).toarray(), expected)
+
+
+NO_SENTENCES = item("2024-05-04-empty", "Valley Post", [], title="Valley rain")
+WORDLESS = item("2024-05-05-wordless", "Valley Post", [["It was."], ["2024."]], title="The 10")
+
+
+@pytest.mark.parametrize(
+    "items",
+    [[BAY_NEWS, NO_SENTENCES, WORDLESS, FLOOD], [WORDLESS], [WORDLESS, replace(WORDLESS)]],
+    ids=["an article without sentences and one without words", "no word at all", "two"],
+)
+def test_document_vectors_of_articles_with_few_or_no_words(items):
+    vectors = s.document_vectors(items)
+    np.testing.assert_array_equal(vectors.toarray(), _fitted_on_every_sentence(items).toarray())
+    assert vectors[items.index(WORDLESS)].nnz == 0
+
+
+def test_document_vectors_count_the_words_of_changed_articles_only(tmp_path, monkeypatch):
+    counted: list[str] = []
+    real = s.count_parts
+
+    def counting(parts, char_weight):
+        counted.append(parts[-1])  # the headline
+        return real(parts, char_weight)
+
+    monkeypatch.setattr(s, "count_parts", counting)
+    items = [BAY_NEWS, HARBOUR_TIMES]
+    fingerprints = {i.article.slug: "1" for i in [*items, FLOOD]}
+    first = LinkMemo(tmp_path, "scope", fingerprints)
+    s.document_vectors(items, memo=first)
+    first.save()
+    assert counted == [i.article.title for i in items]
+
+    counted.clear()
+    added = sorted([*items, FLOOD], key=lambda i: i.article.slug)
+    vectors = s.document_vectors(added, memo=LinkMemo(tmp_path, "scope", fingerprints))
+    assert counted == [FLOOD.article.title]  # the others' counts were kept
+    expected = _fitted_on_every_sentence(added)
+    np.testing.assert_array_equal(vectors.indices, expected.indices)
+    assert vectors.data.tobytes() == expected.data.tobytes()  # bit for bit: same stories
+
+    counted.clear()
+    changed = LinkMemo(tmp_path, "scope", {**fingerprints, BAY_NEWS.article.slug: "2"})
+    s.document_vectors(items, memo=changed)
+    assert counted == [BAY_NEWS.article.title]  # another version of the file: read again
+    counted.clear()
+    s.document_vectors(
+        items, s.StoryOptions(char_weight=0), LinkMemo(tmp_path, "scope", fingerprints)
+    )
+    assert len(counted) == 2  # counts without n-grams are other counts
 
 
 def _random_corpus(seed: int, size: int) -> list[s.Document]:
