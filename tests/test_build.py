@@ -12,7 +12,8 @@ def snapshot(docs):
     return {
         p.relative_to(docs).as_posix(): p.read_bytes()
         for p in sorted(docs.rglob("*"))
-        if p.is_file() and not p.name.startswith(".digest.lock")
+        # the lock and the stamps (this machine's file times) are local state, not output
+        if p.is_file() and not p.name.startswith((".digest.lock", write.STAMPS))
     }
 
 

@@ -87,3 +87,72 @@ def test_hand_written_pages_are_what_the_manifest_does_not_list(tmp_path):
         "about.md",
         "method/index.md",
     ]
+
+
+# --- unchanged pages known by their stamps ------------------------------------------------------
+
+
+def _reads(monkeypatch) -> list[str]:
+    """The pages `plan` reads back, recorded."""
+    read: list[str] = []
+    original = write.Path.read_bytes
+
+    def read_bytes(self):
+        read.append(self.name)
+        return original(self)
+
+    monkeypatch.setattr(write.Path, "read_bytes", read_bytes)
+    return read
+
+
+def _age(docs, seconds=10):
+    """Make every page older than the stamps file, as pages written a while ago are."""
+    for page in docs.rglob("*.md"):
+        os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns - seconds * 10**9))
+    write.write(docs, {"a.md": "one", "b.md": "two"})  # a pass that reads and stamps them
+
+
+def test_a_no_change_plan_reads_no_page_once_stamped(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    write.write(docs, {"a.md": "one", "b.md": "two"})
+    _age(docs)
+    read = _reads(monkeypatch)
+    changes = write.plan(docs, {"a.md": "one", "b.md": "two"})
+    assert changes.unchanged == 2 and changes.written == [] and read == []
+    # a new text for a page is a new hash: written, without reading the old one
+    assert write.plan(docs, {"a.md": "one!", "b.md": "two"}).written == ["a.md"]
+    assert read == []
+
+
+def test_an_edited_page_is_found_even_with_its_size_and_stamp(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    write.write(docs, {"a.md": "one", "b.md": "two"})
+    _age(docs)
+    page = docs / "a.md"
+    before = page.stat().st_mtime_ns
+    page.write_text("ONE")  # same size, a new time
+    assert write.plan(docs, {"a.md": "one", "b.md": "two"}).written == ["a.md"]
+    # Same size, and even the recorded time put back: the edit is not older than the stamps
+    # file (it came after it), so the page is read and the edit found.
+    os.utime(page, ns=(before, before))
+    stamps = docs / write.STAMPS
+    os.utime(stamps, ns=(before, before))  # the racy case: page and stamps in one tick
+    read = _reads(monkeypatch)
+    assert write.plan(docs, {"a.md": "one", "b.md": "two"}).written == ["a.md"]
+    assert "a.md" in read
+
+
+def test_damaged_or_missing_stamps_only_make_pages_be_read(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    write.write(docs, {"a.md": "one"})
+    for damage in ("{not json", '{"a.md": [1, "x"]}', "[]"):
+        (docs / write.STAMPS).write_text(damage)
+        read = _reads(monkeypatch)
+        assert write.plan(docs, {"a.md": "one"}).unchanged == 1 and read == ["a.md"]
+        monkeypatch.undo()
+    (docs / write.STAMPS).unlink()
+    assert write.plan(docs, {"a.md": "one"}).unchanged == 1
+    assert json.loads((docs / write.MANIFEST).read_text()) == {
+        "generator": "news-digest",
+        "pages": ["a.md"],
+    }  # the committed manifest holds no machine-local times
