@@ -36,11 +36,12 @@ def env(**extra: str) -> dict[str, str]:
 
 
 def state(docs: Path) -> dict[str, bytes]:
-    """Every file of docs/ but the lock (which is only ever an empty file)."""
+    """Every file of docs/ but the lock (only ever an empty file) and the stamps (file times:
+    a stale stamp only makes a page be read: the random-kill test checks it)."""
     return {
         p.relative_to(docs).as_posix(): p.read_bytes()
         for p in sorted(docs.rglob("*"))
-        if p.is_file() and p.name != write.LOCK
+        if p.is_file() and p.name not in (write.LOCK, write.STAMPS)
     }
 
 
@@ -102,6 +103,11 @@ def test_writer_killed_at_random_moments_leaves_old_or_new(tmp_path):
         write.recover(docs)
         after = state(docs)
         assert after in (old_state, new_state)
+        # the stamps left by a killed run never hide a page that differs
+        held, other = (new, old) if after == new_state else (old, new)
+        assert write.plan(docs, held).written == []
+        differing = {p for p in held.keys() | other.keys() if held.get(p) != other.get(p)}
+        assert set(write.plan(docs, other).written) == differing & other.keys()
         outcomes.append(("new" if after == new_state else "old", interrupted))
         for path, text in HAND_WRITTEN.items():
             assert (docs / path).read_text() == text
