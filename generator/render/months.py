@@ -64,16 +64,20 @@ def group(entries: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
 def index_page(
     index: str, section: str, title: str, intro: str, counts: Mapping[str, int], noun: str
 ) -> str:
-    """A split index: the intro, then its months by year (in the given order), each
-    linked to its page with the count of `noun`s ('article', 'event', 'story')."""
-    lines = [front_matter(title=title), f"# {title}\n", f"{intro}\n"]
-    year = None
+    """A split index: the intro, then one line a year (in the given order) with its months,
+    each linked to its page and followed by its number of `noun`s ('article', 'event')."""
+    many = plural(2, noun).split(" ", 1)[1]
+    lines = [
+        front_matter(title=title),
+        f"# {title}\n",
+        f"{intro} The number of {many} follows each month.\n",
+    ]
+    years: dict[str, list[str]] = {}
     for key, count in counts.items():
-        heading = "Undated" if key == UNDATED else key[:4]
-        if heading != year:
-            year = heading
-            lines.append(f"\n## {heading}\n")
-        lines.append(f"- [{label(key)}]({href(index, path(section, key))}) · {plural(count, noun)}")
+        year = "Undated" if key == UNDATED else key[:4]
+        name = "undated" if key == UNDATED else ("year only" if len(key) == 4 else label(key)[:-5])
+        years.setdefault(year, []).append(f"[{name}]({href(index, path(section, key))}) {count:,}")
+    lines += [f"- **{year}:** " + " · ".join(months) for year, months in years.items()]
     lines.append("")
     return "\n".join(lines)
 
