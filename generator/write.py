@@ -200,11 +200,9 @@ def write(docs: Path, pages: Mapping[str, str]) -> Changes:
             "write": changes.written,
             "remove": changes.removed,
             "manifest": sorted(pages),
-            "hashes": changes.hashes,
-            "stamps": changes.stamps,
         }
         _write_file(docs / JOURNAL, json.dumps(journal, indent=1).encode("utf-8"))
-        _apply(docs, journal)
+        _apply(docs, journal, changes)
     return changes
 
 
@@ -224,10 +222,13 @@ def recover(docs: Path) -> None:
             (docs / f".{leftover}.tmp").unlink()
 
 
-def _apply(docs: Path, journal: dict) -> None:
+def _apply(docs: Path, journal: dict, changes: Changes | None = None) -> None:
+    """Carry out a committed journal. The stamps come from the run's `changes`, not from the
+    journal, which stays small: a journal finished by `recover` leaves no stamps, and those
+    pages are read back once."""
     staging = docs / STAGING
-    stamps = dict(journal.get("stamps") or {})  # a journal of an older version has none
-    hashes = journal.get("hashes") or {}
+    stamps: dict[str, Stamp] = dict(changes.stamps) if changes is not None else {}
+    hashes = changes.hashes if changes is not None else {}
     for relative in journal["write"]:
         source, target = staging / safe_path(relative), docs / safe_path(relative)
         if source.exists():
@@ -236,7 +237,7 @@ def _apply(docs: Path, journal: dict) -> None:
             os.replace(source, target)
         if relative in hashes and target.exists():
             found = target.stat()
-            stamps[relative] = [found.st_size, found.st_mtime_ns, hashes[relative]]
+            stamps[relative] = (found.st_size, found.st_mtime_ns, hashes[relative])
     for relative in journal["remove"]:
         target = docs / safe_path(relative)
         with contextlib.suppress(FileNotFoundError):
