@@ -44,7 +44,17 @@ def label(key: str) -> str:
         return "Undated"
     if len(key) == 4:
         return key
-    return dt.date.fromisoformat(key + "-01").strftime("%B %Y")
+    return f"{month_name(key)} {key[:4]}"
+
+
+def month_name(key: str) -> str:
+    """'March' for '2022-03'; 'year only' for '2022'; 'undated'. As a year's index line
+    names its months."""
+    if key == UNDATED:
+        return "undated"
+    if len(key) == 4:
+        return "year only"
+    return dt.date.fromisoformat(key + "-01").strftime("%B")
 
 
 def path(section: str, key: str) -> str:
@@ -66,17 +76,16 @@ def index_page(
 ) -> str:
     """A split index: the intro, then one line a year (in the given order) with its months,
     each linked to its page and followed by its number of `noun`s ('article', 'event')."""
-    many = plural(2, noun).split(" ", 1)[1]
     lines = [
         front_matter(title=title),
         f"# {title}\n",
-        f"{intro} The number of {many} follows each month.\n",
+        f"{intro} The number of {_many(noun)} follows each month.\n",
     ]
     years: dict[str, list[str]] = {}
     for key, count in counts.items():
         year = "Undated" if key == UNDATED else key[:4]
-        name = "undated" if key == UNDATED else ("year only" if len(key) == 4 else label(key)[:-5])
-        years.setdefault(year, []).append(f"[{name}]({href(index, path(section, key))}) {count:,}")
+        link = f"[{month_name(key)}]({href(index, path(section, key))}) {count:,}"
+        years.setdefault(year, []).append(link)
     lines += [f"- **{year}:** " + " · ".join(months) for year, months in years.items()]
     lines.append("")
     return "\n".join(lines)
@@ -91,5 +100,9 @@ def month_page(index: str, section: str, title: str, key: str, body: Sequence[st
 
 
 def plural(count: int, noun: str) -> str:
-    many = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{count:,} {noun if count == 1 else many}"
+    """'1 story', '1,234 stories'."""
+    return f"{count:,} {noun if count == 1 else _many(noun)}"
+
+
+def _many(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
