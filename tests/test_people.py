@@ -270,6 +270,27 @@ def test_pages_escape_article_text_and_cite_every_role_and_quote():
     assert "[Tony Blair](tony-blair.md)" in page
 
 
+def test_a_role_many_articles_state_shows_its_first_citations_and_counts_the_rest():
+    stated = [
+        _item(
+            f"s{k:02}",
+            1 + k,
+            f"Outlet {k}",
+            [_person("Ann Lee", "Ann Lee", roles=(Role("Mayor", 0),))],
+            [],
+        )
+        for k in range(people_pages.ROLE_CITATIONS + 3)
+    ]
+    stated.reverse()  # linking hands articles over newest first
+    digest = Digest(articles=tuple(stated), people=merge_people(stated))
+    page = people_pages.pages(digest)["people/ann-lee.md"]
+    line = next(x for x in page.splitlines() if x.startswith("- Mayor — "))
+    assert line.count("](../articles/") == people_pages.ROLE_CITATIONS
+    assert line.endswith(" and 3 more")
+    assert "(../articles/s07.md#s0)" in line and "s00.md" not in line  # the newest
+    assert len(page.split("## Articles", 1)[1].split("](../articles/")) - 1 == len(stated)
+
+
 def test_no_people_no_pages():
     assert people_pages.pages(Digest(articles=())) == {}
 

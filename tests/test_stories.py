@@ -256,22 +256,24 @@ def test_comparison_page_shows_sections_and_cites_lines(digest):
             assert "../articles/" in line
 
 
-def test_coverage_gaps_list_each_name_under_each_outlet_that_leaves_it_out(digest):
+def test_coverage_gaps_list_each_name_once_cited_with_the_outlets_that_leave_it_out(digest):
     story = next(x for x in digest.stories if x.comparison is not None)
     comparison = story.comparison
     assert comparison.gaps
     page = render.story_page(digest, story)
     section = page.split("## Coverage gaps", 1)[1]
     outlets = {side.article: side.outlet for side in comparison.sides}
-    blocks = dict(re.findall(r"### Not in (.+)\n\n((?:- .*\n)+)", section))
+    tables = dict(re.findall(r"### (\w+)\n\n((?:\|.*\n)+)", section))
     for gap in comparison.gaps:
-        for slug in gap.missing:
-            block = blocks[md.text(outlets[slug])]
-            line = next(x for x in block.splitlines() if md.text(gap.name) in x)
-            # listed under its kind, and cited where another outlet mentions it
-            assert line.startswith(f"- **{dict(render.GAP_KINDS)[gap.kind]}:**")
-            for mention in gap.mentions:
-                assert f"{mention.citation.article}.md#s{mention.citation.sentence})" in line
+        rows = tables[dict(render.GAP_KINDS)[gap.kind]].splitlines()[2:]
+        named = [row for row in rows if row.startswith(f"| {md.text(gap.name)} |")]
+        named += [row for row in rows if row.startswith(f"| [{md.text(gap.name)}](")]
+        assert len(named) == 1, gap.name  # once, under its kind
+        _, mentioned, missing = (cell.strip() for cell in named[0].strip("| ").split(" | "))
+        # cited where other outlets mention it, then the outlets that do not
+        for mention in gap.mentions:
+            assert f"{mention.citation.article}.md#s{mention.citation.sentence})" in mentioned
+        assert missing == ", ".join(md.text(outlets[slug]) for slug in gap.missing)
     # names are cited, not their sentences quoted (those are on the page already)
     assert all(m.text not in section for g in comparison.gaps for m in g.mentions)
 

@@ -28,6 +28,10 @@ from .markdown import (
 )
 
 INDEX = "people/index.md"
+# Citations shown for one role, newest first; the rest are counted. A role many articles
+# state ("President") was a line of hundreds of links (80 KB of one page at 10,000
+# articles), and each of those articles is in the page's article list anyway.
+ROLE_CITATIONS = 5
 
 
 def pages(digest: Digest) -> dict[str, str]:
@@ -112,9 +116,10 @@ def person_page(person: Person, digest: Digest, lookups: Lookups | None = None) 
         out.append("## Roles\n")
         out.append("As the articles state them.\n")
         for role, citations in _grouped(person.roles):
-            links = ", ".join(
-                cite(path, articles[c.citation.article], c.citation) for c in citations
-            )
+            shown = citations[:ROLE_CITATIONS]
+            links = ", ".join(cite(path, articles[c.citation.article], c.citation) for c in shown)
+            if len(citations) > len(shown):
+                links += f" and {len(citations) - len(shown):,} more"
             out.append(f"- {text(role)} — {links}")
         out.append("")
 
