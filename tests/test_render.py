@@ -80,6 +80,15 @@ def test_any_text_becomes_one_plain_paragraph(value):
     assert "".join(parsed.text) == "x " + " ".join(value.split())
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from('ab 1.)\n\\`*_{}[]()#+-!|<>&"~=^$:;é'), max_size=60))
+def test_text_writes_each_markup_character_as_its_reference_and_nothing_else(value):
+    words = " ".join(value.split())
+    expected = "".join(f"&#{ord(c)};" if c in '\\`*_{}[]()#+-!|<>&"~=^$:' else c for c in words)
+    expected = re.sub(r"^(\d+)([.)])", lambda m: f"{m.group(1)}&#{ord(m.group(2))};", expected)
+    assert md.text(value) == expected
+
+
 def test_url_keeps_only_http_and_cannot_break_out_of_a_link():
     assert md.url("javascript:alert(1)") is None
     assert md.url("data:text/html,hi") is None
