@@ -427,3 +427,23 @@ def test_similarities_in_blocks_are_bit_for_bit_those_of_one_product_per_report(
             one_by_one = (vectors[later] @ vectors[i].T).toarray().ravel()
             assert found[i].view(np.int64).tolist() == one_by_one.view(np.int64).tolist()
     assert any((scores > 0).sum() > 1 for scores in found.values())  # words are shared
+
+
+def test_a_name_resolves_first_among_the_people_its_article_names() -> None:
+    """Two people share a surname and an alias; each article's own people decide, then the
+    corpus; ambiguity within an article falls through to the corpus-wide forms. (Pins the
+    behaviour of the scan over every person that the index by article replaced.)"""
+    people = [
+        Person("anna-berg", "Anna Berg", ("Berg", "A. Berg"), (), (), ("a", "b"), 5),
+        Person("tom-berg", "Tom Berg", ("Berg",), (), (), ("b", "c", "b"), 3),
+        Person("lee-ruiz", "Lee Ruiz", ("Ruiz",), (), (), ("c",), 1),
+    ]
+    mapping = events.PeopleMap(people, [])
+    assert mapping.resolve("Berg", "a") == "anna-berg"  # the one Berg article a names
+    assert mapping.resolve("Berg", "c") == "tom-berg"
+    assert mapping.resolve("Tom Berg", "b") == "tom-berg"  # canonical name before alias
+    assert mapping.resolve("A. Berg", "c") == "anna-berg"  # not named in c: corpus-wide
+    assert mapping.resolve("Ruiz", "nowhere") == "lee-ruiz"  # an unknown article
+    # two Bergs in b: neither is chosen there; corpus-wide, the alias is the first person's
+    assert mapping.resolve("Berg", "b") == "anna-berg"
+    assert mapping.resolve("Lee Ruiz", "a") == "lee-ruiz"
