@@ -694,6 +694,12 @@ class PeopleMap:
         self.slug_of: dict[str, str] = {}
         self.name_of: dict[str, str] = {}
         self.people = tuple(people)
+        # The people each article names, in the order of `people`: `resolve` looks among
+        # them (scanning every person for every name took a tenth of linking's events step).
+        self.named_in: dict[str, list[Person]] = defaultdict(list)
+        for person in self.people:
+            for article in dict.fromkeys(person.articles):
+                self.named_in[article].append(person)
         if people:
             for person in people:
                 self.name_of[person.slug] = person.name
@@ -724,7 +730,7 @@ class PeopleMap:
         """The slug of the person an article calls `name`: first among the people that
         article names (by canonical name, then alias), then anywhere in the corpus."""
         for forms in (lambda p: (p.name,), lambda p: p.aliases):
-            named = [p for p in self.people if article in p.articles and name in forms(p)]
+            named = [p for p in self.named_in.get(article, ()) if name in forms(p)]
             if len(named) == 1:
                 return named[0].slug
         key = name.lower()
@@ -883,6 +889,47 @@ def same_event(a: Report, b: Report, similarity: float) -> bool:
 LEAST_SIMILARITY = 0.15
 
 
+# Reports scored at a time by `_similarities`, and the most later reports one product may
+# cover (a dense block of two megabytes). At 10,000 articles a report has about 430 later
+# candidates; with room for 2,048 rows most blocks held two reports and scoring took 4 s,
+# with 4,096 it takes 1 s (one product a report: 6 s).
+_SCORE_BLOCK = 64
+_SCORE_ROWS = 4096
+
+
+def _similarities(vectors, candidates: dict[int, list[int]]) -> dict[int, np.ndarray]:
+    """For each report i, the wording similarity with each of its later candidates: what
+    `(vectors[later] @ vectors[i].T).toarray().ravel()` gives, bit for bit, with one matrix
+    product for a block of reports instead of one for each (scipy's overhead per product was
+    most of linking's events step). Bit for bit, because the product is taken the same way
+    round: scipy sums each entry over the features of the later report's row, in that row's
+    order, one product of the same two numbers each, whichever other columns are computed
+    beside it. Scores meet thresholds in `same_event`, so a last-bit change could move one."""
+    found: dict[int, np.ndarray] = {}
+    block: list[int] = []
+    rows: set[int] = set()
+    where = np.zeros(vectors.shape[0], dtype=np.intp)  # a report's row in this block's product
+
+    def score() -> None:
+        ordered = sorted(rows)
+        matrix = (vectors[ordered] @ vectors[block].T).toarray()
+        where[ordered] = np.arange(len(ordered))
+        for column, i in enumerate(block):
+            found[i] = matrix[where[candidates[i]], column]
+
+    for i, later in candidates.items():
+        if not later:
+            continue
+        if block and (len(block) == _SCORE_BLOCK or len(rows.union(later)) > _SCORE_ROWS):
+            score()
+            block, rows = [], set()
+        block.append(i)
+        rows.update(later)
+    if block:
+        score()
+    return found
+
+
 def cluster(reports: Sequence[Report]) -> list[list[Report]]:
     """Group reports of the same happening (single link, deterministic order)."""
     parent = list(range(len(reports)))
@@ -898,14 +945,13 @@ def cluster(reports: Sequence[Report]) -> list[list[Report]]:
     # Reports that could link by trigger alone: same trigger key, not a generic trigger.
     _, codes = np.unique([trigger_key(r.happening.trigger) for r in reports], return_inverse=True)
     generic = [base_form(r.happening.trigger) in GENERIC_TRIGGERS for r in reports]
-    for i, later in _candidates(reports).items():
+    candidates = _candidates(reports)
+    similarities = _similarities(vectors, candidates) if vectors is not None else {}
+    for i, later in candidates.items():
         if not later:
             continue
         others = np.array(later)
-        if vectors is not None:
-            scores = (vectors[later] @ vectors[i].T).toarray().ravel()
-        else:
-            scores = np.zeros(len(later))
+        scores = similarities[i] if vectors is not None else np.zeros(len(later))
         worth = scores >= LEAST_SIMILARITY
         if not generic[i]:
             worth |= codes[others] == codes[i]

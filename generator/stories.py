@@ -251,6 +251,9 @@ def group(
             free.append(index)
     groups = [members for _, members in sorted(keyed.items())]
     for part in similarity.linked(free, threshold) if free else []:
+        if len(part) == 1:  # most parts: an article like no other is a story of its own
+            groups.append(part)
+            continue
         sub = similarity.between(part, part)
         groups += [[part[i] for i in members] for members in cluster(sub, threshold)]
     return sorted(groups)

@@ -382,3 +382,68 @@ def test_same_day_same_trigger_in_different_places_are_different_events() -> Non
         [("A strike hit Odesa on Monday.", "Monday", "2022-03-07", ("Odesa",), (), "strike")],
     )
     assert len(events.link_events([one, two])) == 2
+
+
+def _sample_reports(seed: int, size: int) -> list[events.Report]:
+    """Reports worded with the sentences of the sample articles (real news prose), dated at
+    random over a few weeks, a month and a year, so that candidate lists overlap and differ."""
+    import re
+    from pathlib import Path
+
+    from generator.read import read_content
+
+    articles, _ = read_content(Path(__file__).resolve().parent.parent / "content")
+    prose = [s for a in articles for s in re.split(r"(?<=[.!?])\s+", a.body) if len(s) > 40]
+    rng = random.Random(seed)
+    values = [f"2022-03-{day:02d}" for day in range(1, 29)] + ["2022-03", "2022-04", "2022"]
+    items = []
+    for n in range(size):
+        rows = []
+        for text in rng.sample(prose, 3):
+            date_text = text.split()[0]
+            rows.append((text, date_text, rng.choice(values), (), (), "say"))
+        items.append(analyzed(f"a{n:03d}", f"Outlet {n % 4}", rows))
+    return events.reports_of(items)
+
+
+@pytest.mark.parametrize(("block", "rows"), [(1, 1), (3, 40), (64, 4096)])
+def test_similarities_in_blocks_are_bit_for_bit_those_of_one_product_per_report(
+    block, rows, monkeypatch
+) -> None:
+    """Scores meet thresholds in same_event, so scoring many reports in one matrix product
+    must give exactly the floats of the product per report it replaced, last bit included."""
+    import numpy as np
+
+    monkeypatch.setattr(events, "_SCORE_BLOCK", block)
+    monkeypatch.setattr(events, "_SCORE_ROWS", rows)
+    reports = _sample_reports(block, 120)
+    vectors = events._vectors(reports)
+    candidates = events._candidates(reports)
+    found = events._similarities(vectors, candidates)
+    later_lists = [later for later in candidates.values() if later]
+    assert len(found) == len(later_lists) > 100
+    for i, later in candidates.items():
+        if later:
+            one_by_one = (vectors[later] @ vectors[i].T).toarray().ravel()
+            assert found[i].view(np.int64).tolist() == one_by_one.view(np.int64).tolist()
+    assert any((scores > 0).sum() > 1 for scores in found.values())  # words are shared
+
+
+def test_a_name_resolves_first_among_the_people_its_article_names() -> None:
+    """Two people share a surname and an alias; each article's own people decide, then the
+    corpus; ambiguity within an article falls through to the corpus-wide forms. (Pins the
+    behaviour of the scan over every person that the index by article replaced.)"""
+    people = [
+        Person("anna-berg", "Anna Berg", ("Berg", "A. Berg"), (), (), ("a", "b"), 5),
+        Person("tom-berg", "Tom Berg", ("Berg",), (), (), ("b", "c", "b"), 3),
+        Person("lee-ruiz", "Lee Ruiz", ("Ruiz",), (), (), ("c",), 1),
+    ]
+    mapping = events.PeopleMap(people, [])
+    assert mapping.resolve("Berg", "a") == "anna-berg"  # the one Berg article a names
+    assert mapping.resolve("Berg", "c") == "tom-berg"
+    assert mapping.resolve("Tom Berg", "b") == "tom-berg"  # canonical name before alias
+    assert mapping.resolve("A. Berg", "c") == "anna-berg"  # not named in c: corpus-wide
+    assert mapping.resolve("Ruiz", "nowhere") == "lee-ruiz"  # an unknown article
+    # two Bergs in b: neither is chosen there; corpus-wide, the alias is the first person's
+    assert mapping.resolve("Berg", "b") == "anna-berg"
+    assert mapping.resolve("Lee Ruiz", "a") == "lee-ruiz"

@@ -567,7 +567,30 @@ def _random_corpus(seed: int, size: int) -> list[s.Document]:
 def test_grouping_part_by_part_gives_the_clusters_of_the_whole_matrix(seed, block, monkeypatch):
     documents = _random_corpus(seed, 150)
     monkeypatch.setattr(s, "_BLOCK", block)
-    for threshold in (0.15, 0.3, 0.5):
+    singles = False
+    for threshold in (0.15, 0.3, 0.5, 0.7):
         whole = s.cluster(s.similarity_matrix(documents), threshold)
         assert s.group(documents, s.Similarity.of(documents), threshold) == sorted(whole)
         assert any(len(g) > 1 for g in whole)  # the corpus does have stories to find
+        singles = singles or any(len(g) == 1 for g in whole)
+    assert singles  # and articles that are stories of their own (no matrix for those)
+
+
+def test_an_article_like_no_other_is_a_story_without_a_similarity_matrix(monkeypatch):
+    """Most connected parts are one article: grouping compares it with nothing again."""
+    documents = _random_corpus(0, 150)
+    similarity = s.Similarity.of(documents)
+    parts = similarity.linked(list(range(len(documents))), 0.7)
+    assert any(len(p) == 1 for p in parts) and any(len(p) > 1 for p in parts)
+    asked: list[int] = []
+    between = s.Similarity.between
+
+    def counted(self, rows, columns):
+        asked.append(len(rows))
+        return between(self, rows, columns)
+
+    monkeypatch.setattr(s.Similarity, "between", counted)
+    monkeypatch.setattr(s.Similarity, "linked", lambda self, members, threshold: parts)
+    groups = s.group(documents, similarity, 0.7)
+    assert sorted(asked) == sorted(len(p) for p in parts if len(p) > 1)
+    assert all(p in groups for p in parts if len(p) == 1)
