@@ -375,7 +375,7 @@ def table(all_figures: list[Figures]) -> str:
             lambda f: f"{_fmt(f.floor_load_s, ' s')} / {_fmt(f.floor_pipe_s, ' s')}",
         ),
         ("  peak memory", lambda f: _fmt(f.floor_mb, " MB", 0)),
-        ("cold build --jobs 1", lambda f: _both(f.cold_s, f.cold_cpu_s)),
+        ("cold build --jobs C", lambda f: f"{_both(f.cold_s, f.cold_cpu_s)} j{f.cold_jobs or '-'}"),
         ("  peak memory", lambda f: _fmt(f.cold_mb, " MB", 0)),
         (
             "  cold / floor (target <= 1.5x)",
