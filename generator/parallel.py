@@ -7,6 +7,7 @@ get the corpus step's libraries ready (`meanwhile`) instead of waiting idle.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 
 from . import nlp
@@ -76,10 +77,21 @@ _worker_settings: Settings | None = None
 _worker_error: nlp.ModelNotInstalled | None = None
 
 
+# Native thread pools a worker may start: one thread each. The workers already keep every
+# core busy, and OpenBLAS (numpy's and scipy's) would otherwise start a thread per core in
+# each of them, which spin waiting for work they rarely get.
+THREAD_POOL_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _start_worker(settings: Settings) -> None:
     """Load the model once per worker. A missing model is raised with the first chunk, so
-    the parent gets ModelNotInstalled (and its advice) rather than a broken pool."""
+    the parent gets ModelNotInstalled (and its advice) rather than a broken pool.
+
+    The thread-pool variables are read when numpy and scipy load, which is here: a spawned
+    worker has imported nothing heavy before its initializer runs."""
     global _worker_settings, _worker_error
+    for variable in THREAD_POOL_VARIABLES:
+        os.environ[variable] = "1"
     _worker_settings = settings
     try:
         nlp.load(settings.spacy_model)

@@ -131,6 +131,24 @@ def test_a_no_change_build_never_imports_the_nlp_stack(project):
     assert "HEAVY=\n" in result.stdout
 
 
+def _thread_pools() -> list[int]:
+    import scipy.sparse.linalg  # noqa: F401  (scipy brings its own OpenBLAS)
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info()]
+
+
+def test_a_worker_runs_its_native_thread_pools_with_one_thread():
+    """Workers keep the cores busy; a BLAS thread per core in each would spin for nothing."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, context, parallel._start_worker, (Settings(),)) as pool:
+        pools = pool.submit(_thread_pools).result()
+    assert pools and set(pools) == {1}
+
+
 FROZEN_PROBE = """
 import gc
 from generator.__main__ import main, run
