@@ -116,16 +116,21 @@ sys.exit(code)
 """
 
 
-def test_a_no_change_build_never_imports_the_nlp_stack(project):
-    build.build(settings_for(project))  # fills the cache (in this process)
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=project,
+def _python(code: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """`code` run by a fresh interpreter in `folder`, with this checkout's generator."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=folder,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_a_no_change_build_never_imports_the_nlp_stack(project):
+    build.build(settings_for(project))  # fills the cache (in this process)
+    result = _python(PROBE, project)
     assert result.returncode == 0, result.stderr
     assert "(0 analysed" in result.stderr
     assert "HEAVY=\n" in result.stdout
@@ -160,14 +165,8 @@ print("MAIN", main(["build", "--jobs", "0"]), gc.get_freeze_count() > 0)
 def test_the_command_line_leaves_no_heap_for_the_exit_to_collect(tmp_path):
     """`main` is the process's last act: it freezes what is left, so that the exit does not
     walk the whole heap with the cycle collector; `run` (the same work) leaves it alone."""
-    result = subprocess.run(
-        [sys.executable, "-c", FROZEN_PROBE],
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = _python(FROZEN_PROBE, tmp_path)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["RUN 2 False", "MAIN 2 True"], result.stderr
 
 
