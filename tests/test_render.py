@@ -142,3 +142,10 @@ def test_full_text_is_raw_html_with_one_paragraph_each_and_every_sentence_inert(
     assert anchors == [f"s{i}" for i in range(len(HOSTILE))]
     shown = "".join(parsed.text).replace("\n", " ").split()
     assert shown == " ".join(HOSTILE).split()
+
+
+def test_one_pluraliser_for_every_page():
+    assert md.plural(1, "story") == "1 story"
+    assert md.plural(1234, "story") == "1,234 stories"
+    assert md.plural(2, "person", "people") == "2 people"
+    assert md.plural(0, "other report") == "0 other reports"

@@ -395,7 +395,7 @@ def test_articles_left_out_of_a_comparison_are_still_listed():
     digest = Digest(articles=tuple(reports))
     story = replace(story, comparison=compare(reports, CorpusIndex.of(digest)))
     page = render.story_page(replace(digest, stories=(story,)), story)
-    assert "1 more report(s)" in page and "../articles/r1.md" in page
+    assert "1 more report of this story" in page and "../articles/r1.md" in page
 
 
 # --- the sample: the two seed reports -----------------------------------------------------------

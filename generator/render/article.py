@@ -16,6 +16,7 @@ from .markdown import (
     link,
     list_section,
     person_path,
+    plural,
     published,
     search_everything,
     story_has_page,
@@ -85,7 +86,7 @@ def index_pages(digest: Digest) -> dict[str, str]:
     result = {INDEX: months.index_page(INDEX, "articles", "Articles", intro, counts, "article")}
     for key, items in grouped.items():
         body = [
-            f"{months.plural(len(items), 'article')}.\n",
+            f"{plural(len(items), 'article')}.\n",
             *_article_lines(months.path("articles", key), items),
         ]
         result[months.path("articles", key)] = months.month_page(
@@ -145,7 +146,7 @@ def article_page(
         out.append("## Story\n")
         others = len(story.articles) - 1
         story_link = link(story.title, href(path, story_path(story.slug)))
-        out.append(f"Compared with {others} other report(s): {story_link}\n")
+        out.append(f"Compared with {plural(others, 'other report')}: {story_link}\n")
 
     people = links.people.get(a.slug, [])
     out += list_section("People", (link(p.name, href(path, person_path(p.slug))) for p in people))

@@ -23,6 +23,7 @@ from .markdown import (
     link,
     page_meta,
     person_path,
+    plural,
     table,
     text,
 )
@@ -104,7 +105,7 @@ def month_pages(digest: Digest) -> dict[str, str]:
     for key, events in grouped.items():
         page = months.path("events", key)
         body = [
-            f"{months.plural(len(events), 'event')}. [Timeline]({href(page, TIMELINE)})\n",
+            f"{plural(len(events), 'event')}. [Timeline]({href(page, TIMELINE)})\n",
             timeline_svg(events) + "\n",
             _table(page, events),
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Set
 
 from ..model import Citation, CitedText, Digest, Story
-from .markdown import article_path, front_matter, href, published, story_target, text
+from .markdown import article_path, front_matter, href, plural, published, story_target, text
 
 HOME = "index.md"
 LATEST = 20
@@ -22,16 +22,12 @@ def pages(digest: Digest, existing: Set[str]) -> dict[str, str]:
     return {HOME: home_page(digest, existing)}
 
 
-def count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
 def home_page(digest: Digest, existing: Set[str]) -> str:
     counts = [
-        count(len(digest.articles), "article", "articles"),
-        count(len(digest.stories), "story", "stories") if digest.stories else "",
-        count(len(digest.people), "person", "people") if digest.people else "",
-        count(len(digest.events), "event", "events") if digest.events else "",
+        plural(len(digest.articles), "article"),
+        plural(len(digest.stories), "story") if digest.stories else "",
+        plural(len(digest.people), "person", "people") if digest.people else "",
+        plural(len(digest.events), "event") if digest.events else "",
     ]
     out = [front_matter(title="News Digest"), "# News Digest\n"]
     out.append(" · ".join(c for c in counts if c) + "\n")

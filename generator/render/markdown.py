@@ -39,6 +39,15 @@ def _reference(found: re.Match[str]) -> str:
     return _REFERENCE[found.group()]
 
 
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """'1 story', '1,234 stories'; `many` for a noun of its own ('2 people')."""
+    return f"{count:,} {noun if count == 1 else many or plural_of(noun)}"
+
+
+def plural_of(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
 def url(value: str | None) -> str | None:
     """An http(s) address safe inside `(...)` of a Markdown link, or None for anything else."""
     if not value or not re.match(r"https?://", value, re.IGNORECASE):

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from .markdown import front_matter, href
+from .markdown import front_matter, href, plural_of
 
 T = TypeVar("T")
 
@@ -79,7 +79,7 @@ def index_page(
     lines = [
         front_matter(title=title),
         f"# {title}\n",
-        f"{intro} The number of {_many(noun)} follows each month.\n",
+        f"{intro} The number of {plural_of(noun)} follows each month.\n",
     ]
     years: dict[str, list[str]] = {}
     for key, count in counts.items():
@@ -97,12 +97,3 @@ def month_page(index: str, section: str, title: str, key: str, body: Sequence[st
     heading = f"{title}: {label(key)}"
     lines = [front_matter(title=heading), f"# {heading}\n", f"[All months]({href(page, index)})\n"]
     return "\n".join([*lines, *body, ""])
-
-
-def plural(count: int, noun: str) -> str:
-    """'1 story', '1,234 stories'."""
-    return f"{count:,} {noun if count == 1 else _many(noun)}"
-
-
-def _many(noun: str) -> str:
-    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"

@@ -21,6 +21,7 @@ from .markdown import (
     link,
     list_section,
     person_path,
+    plural,
     story_has_page,
     story_path,
     table,
@@ -105,7 +106,7 @@ def person_page(person: Person, digest: Digest, lookups: Lookups | None = None) 
     articles = lookups.articles
     out = [front_matter(title=person.name), f"# {text(person.name)}\n"]
     facts = [
-        f"**Mentions:** {person.mentions} in {len(person.articles)} article(s)",
+        f"**Mentions:** {person.mentions:,} in {plural(len(person.articles), 'article')}",
         f"**Quotes:** {len(person.quotes)}",
     ]
     if person.aliases:

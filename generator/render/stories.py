@@ -42,13 +42,13 @@ def index_pages(digest: Digest) -> dict[str, str]:
     grouped = months.group(digest.stories, lambda story: months.key_of(_latest(digest, story)))
     counts = {key: len(stories) for key, stories in grouped.items()}
     intro = (
-        f"{months.plural(len(digest.stories), 'story')} in {len(grouped)} months, by the "
+        f"{md.plural(len(digest.stories), 'story')} in {len(grouped)} months, by the "
         f"month of their latest report, newest first. {INTRO}"
     )
     result = {INDEX: months.index_page(INDEX, "stories", "Stories", intro, counts, "story")}
     for key, stories in grouped.items():
         page = months.path("stories", key)
-        body = [f"{months.plural(len(stories), 'story')}.\n", *_entries(page, digest, stories)]
+        body = [f"{md.plural(len(stories), 'story')}.\n", *_entries(page, digest, stories)]
         result[page] = months.month_page(INDEX, "stories", "Stories", key, body)
     return result
 
@@ -190,7 +190,7 @@ def _sides(path: str, digest: Digest, comparison: Comparison) -> str:
     text = "## Side by side\n\n" + md.table(header, rows)
     if comparison.omitted:
         text += (
-            f"\n{len(comparison.omitted)} more report(s) of this story, not compared "
+            f"\n{md.plural(len(comparison.omitted), 'more report')} of this story, not compared "
             "(one article per outlet, at most six outlets):\n\n"
             + "".join(
                 _article_line(path, digest.article(slug).article) for slug in comparison.omitted
