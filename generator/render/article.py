@@ -81,7 +81,10 @@ def index_pages(digest: Digest) -> dict[str, str]:
     grouped = by_month(digest)
     if not months.split(digest.articles):
         return {INDEX: index_page(digest)}
-    intro = f"{len(digest.articles):,} articles in {len(grouped)} months, newest first."
+    intro = (
+        f"{plural(len(digest.articles), 'article')} in {plural(len(grouped), 'month')}, "
+        "newest first."
+    )
     counts = {key: len(items) for key, items in grouped.items()}
     result = {INDEX: months.index_page(INDEX, "articles", "Articles", intro, counts, "article")}
     for key, items in grouped.items():
@@ -101,7 +104,8 @@ def _article_lines(page: str, items: list[Analyzed]) -> list[str]:
 
 def index_page(digest: Digest) -> str:
     """All articles by month, newest first: a list that stays readable as it grows."""
-    lines = [front_matter(title="Articles"), "# Articles\n", f"{len(digest.articles)} articles.\n"]
+    count = plural(len(digest.articles), "article")
+    lines = [front_matter(title="Articles"), "# Articles\n", f"{count}.\n"]
     for key, items in by_month(digest).items():
         lines.append(f"## {months.label(key)}\n")
         lines += _article_lines(INDEX, items)
@@ -125,7 +129,8 @@ def article_page(
     facts = [f"**Outlet:** {text(a.outlet)}", f"**Published:** {published(a)}"]
     if a.authors:
         facts.append("**By:** " + ", ".join(text(name) for name in a.authors))
-    facts.append(f"**Length:** {analysis.word_count} words, {len(analysis.sentences)} sentences")
+    length = f"{plural(analysis.word_count, 'word')}, {plural(len(analysis.sentences), 'sentence')}"
+    facts.append(f"**Length:** {length}")
     original = url(a.url)
     if original:
         facts.append(f"**Original:** [{text(a.outlet)}]({original})")

@@ -77,7 +77,8 @@ def _table(page: str, events: Sequence[Event]) -> str:
 def _counts(digest: Digest) -> str:
     several = sum(1 for event in digest.events if len(event.outlets) > 1)
     return (
-        f"{len(digest.events):,} dated happenings from {len(digest.articles):,} articles, "
+        f"{plural(len(digest.events), 'dated happening')} from "
+        f"{plural(len(digest.articles), 'article')}, "
         f"{several:,} reported by more than one outlet."
     )
 
@@ -189,7 +190,7 @@ def timeline_page(digest: Digest) -> str:
     lines = [
         front_matter(title="Timeline"),
         "# Timeline\n",
-        f"{len(digest.events)} events by date. Each links to the reporting sentences, "
+        f"{plural(len(digest.events), 'event')} by date. Each links to the reporting sentences, "
         f"cited. [All events as a table]({href(TIMELINE, INDEX)}).\n",
         timeline_svg(digest.events) + "\n",
     ]

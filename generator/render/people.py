@@ -79,7 +79,8 @@ def index_page(digest: Digest) -> str:
     """Everyone named, most covered first, with the fullest role an article gives them."""
     out = [front_matter(title="People"), "# People\n"]
     out.append(
-        f"{len(digest.people)} people named in the articles, most mentioned first. "
+        f"{plural(len(digest.people), 'person', 'people')} named in the articles, "
+        "most mentioned first. "
         "Roles are quoted from the article that states them.\n"
     )
     articles = _articles(digest)

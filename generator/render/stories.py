@@ -42,7 +42,7 @@ def index_pages(digest: Digest) -> dict[str, str]:
     grouped = months.group(digest.stories, lambda story: months.key_of(_latest(digest, story)))
     counts = {key: len(stories) for key, stories in grouped.items()}
     intro = (
-        f"{md.plural(len(digest.stories), 'story')} in {len(grouped)} months, by the "
+        f"{md.plural(len(digest.stories), 'story')} in {md.plural(len(grouped), 'month')}, by the "
         f"month of their latest report, newest first. {INTRO}"
     )
     result = {INDEX: months.index_page(INDEX, "stories", "Stories", intro, counts, "story")}
@@ -82,7 +82,7 @@ def _entries(page: str, digest: Digest, stories: Sequence[Story]) -> list[str]:
         label = "comparison of" if story.comparison is not None else "report by"
         lines.append(f"## {md.link(story.title, md.href(page, md.story_target(story)))}\n")
         lines.append(
-            f"{len(articles)} article{'s' if len(articles) != 1 else ''} · {label} "
+            f"{md.plural(len(articles), 'article')} · {label} "
             + ", ".join(md.text(o) for o in outlets)
             + f" · {when}\n"
         )
@@ -101,7 +101,7 @@ def story_page(digest: Digest, story: Story) -> str:
     lines = [md.page_meta(digest, story.title, quoting=True) + f"# {md.text(story.title)}\n"]
     outlets = sorted({a.outlet for a in articles})
     lines.append(
-        f"{len(articles)} article{'s' if len(articles) != 1 else ''} from "
+        f"{md.plural(len(articles), 'article')} from "
         + ", ".join(md.text(o) for o in outlets)
         + ". [All stories](index.md)\n"
     )
@@ -172,7 +172,11 @@ def _sides(path: str, digest: Digest, comparison: Comparison) -> str:
         ["Headline"]
         + [md.link(s.title, md.href(path, md.article_path(s.article))) for s in comparison.sides],
         ["Published"] + [s.published or "—" for s in comparison.sides],
-        ["Length"] + [f"{s.words:,} words, {s.sentences} sentences" for s in comparison.sides],
+        ["Length"]
+        + [
+            f"{md.plural(s.words, 'word')}, {md.plural(s.sentences, 'sentence')}"
+            for s in comparison.sides
+        ],
         ["Authors"] + [", ".join(md.text(a) for a in s.authors) or "—" for s in comparison.sides],
         ["Original"]
         + [
