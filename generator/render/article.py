@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Analyzed, ArticleAnalysis, Digest, Event, Person, Sentence, Story
@@ -85,17 +86,11 @@ def index_pages(digest: Digest) -> dict[str, str]:
         f"{plural(len(digest.articles), 'article')} in {plural(len(grouped), 'month')}, "
         "newest first."
     )
-    counts = {key: len(items) for key, items in grouped.items()}
-    result = {INDEX: months.index_page(INDEX, "articles", "Articles", intro, counts, "article")}
-    for key, items in grouped.items():
-        body = [
-            f"{plural(len(items), 'article')}.\n",
-            *_article_lines(months.path("articles", key), items),
-        ]
-        result[months.path("articles", key)] = months.month_page(
-            INDEX, "articles", "Articles", key, body
-        )
-    return result
+
+    def body(page: str, items: Sequence[Analyzed]) -> list[str]:
+        return [f"{plural(len(items), 'article')}.\n", *_article_lines(page, items)]
+
+    return months.pages(INDEX, "articles", "Articles", intro, grouped, "article", body)
 
 
 def _article_lines(page: str, items: list[Analyzed]) -> list[str]:

@@ -97,20 +97,18 @@ def month_pages(digest: Digest) -> dict[str, str]:
     """The events index and the timeline as lists of months, and a page per month with
     that month's timeline and table of events (oldest month first, as on the timeline)."""
     grouped = months.group(digest.events, month_key)  # events are sorted by date
-    counts = {key: len(events) for key, events in grouped.items()}
     intro = f"{_counts(digest)} By month, oldest first; each month has its timeline."
-    out = {
-        INDEX: months.index_page(INDEX, "events", "Events", intro, counts, "event"),
-        TIMELINE: months.index_page(TIMELINE, "events", "Timeline", intro, counts, "event"),
-    }
-    for key, events in grouped.items():
-        page = months.path("events", key)
-        body = [
+
+    def body(page: str, events: Sequence[Event]) -> list[str]:
+        return [
             f"{plural(len(events), 'event')}. [Timeline]({href(page, TIMELINE)})\n",
             timeline_svg(events) + "\n",
             _table(page, events),
         ]
-        out[page] = months.month_page(INDEX, "events", "Events", key, body)
+
+    out = months.pages(INDEX, "events", "Events", intro, grouped, "event", body)
+    counts = {key: len(events) for key, events in grouped.items()}
+    out[TIMELINE] = months.index_page(TIMELINE, "events", "Timeline", intro, counts, "event")
     return out
 
 

@@ -97,3 +97,22 @@ def month_page(index: str, section: str, title: str, key: str, body: Sequence[st
     heading = f"{title}: {label(key)}"
     lines = [front_matter(title=heading), f"# {heading}\n", f"[All months]({href(page, index)})\n"]
     return "\n".join([*lines, *body, ""])
+
+
+def pages(
+    index: str,
+    section: str,
+    title: str,
+    intro: str,
+    grouped: Mapping[str, Sequence[T]],
+    noun: str,
+    body: Callable[[str, Sequence[T]], list[str]],
+) -> dict[str, str]:
+    """A split index and its month pages: `grouped` as `group` gives it, and `body(page,
+    entries)` the lines of a month's page below its heading."""
+    counts = {key: len(entries) for key, entries in grouped.items()}
+    result = {index: index_page(index, section, title, intro, counts, noun)}
+    for key, entries in grouped.items():
+        page = path(section, key)
+        result[page] = month_page(index, section, title, key, body(page, entries))
+    return result

@@ -40,17 +40,15 @@ def index_pages(digest: Digest) -> dict[str, str]:
     if not months.split(digest.stories):
         return {INDEX: index_page(digest)}
     grouped = months.group(digest.stories, lambda story: months.key_of(_latest(digest, story)))
-    counts = {key: len(stories) for key, stories in grouped.items()}
     intro = (
         f"{md.plural(len(digest.stories), 'story')} in {md.plural(len(grouped), 'month')}, by the "
         f"month of their latest report, newest first. {INTRO}"
     )
-    result = {INDEX: months.index_page(INDEX, "stories", "Stories", intro, counts, "story")}
-    for key, stories in grouped.items():
-        page = months.path("stories", key)
-        body = [f"{md.plural(len(stories), 'story')}.\n", *_entries(page, digest, stories)]
-        result[page] = months.month_page(INDEX, "stories", "Stories", key, body)
-    return result
+
+    def body(page: str, stories: Sequence[Story]) -> list[str]:
+        return [f"{md.plural(len(stories), 'story')}.\n", *_entries(page, digest, stories)]
+
+    return months.pages(INDEX, "stories", "Stories", intro, grouped, "story", body)
 
 
 INTRO = (
