@@ -950,11 +950,14 @@ def _normal(name: str) -> str:
 def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, ...]:
     """People, places, organisations and events that only some of the articles mention."""
     slugs = [item.article.slug for item in items]
+    # An outlet seldom names itself: "New York Times", named by another outlet, is not
+    # something The New York Times left out.
+    outlets = {_normal(item.article.outlet) for item in items}
     gaps: list[Gap] = []
 
     def add(kind: str, per_article: dict[int, tuple[str, int]], target: str | None = None) -> None:
-        if 0 < len(per_article) < len(items):
-            first = min(per_article)
+        first = min(per_article, default=0)
+        if 0 < len(per_article) < len(items) and _normal(per_article[first][0]) not in outlets:
             gaps.append(
                 Gap(
                     kind=kind,

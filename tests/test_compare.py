@@ -265,6 +265,19 @@ def test_coverage_gaps_name_who_mentions_and_who_does_not(comparison):
     assert ("person", "Tom Berg") not in gaps
 
 
+def test_an_outlet_named_by_another_is_not_a_gap_in_its_own_report():
+    people = item(
+        "a",
+        "PEOPLE",
+        [["The talks failed, The New York Times reported from Antalya."]],
+        organisations=("The New York Times",),
+        places=("Antalya",),
+    )
+    times = item("b", "The New York Times", [["The talks failed."]])
+    gaps = {(g.kind, g.name) for g in c.coverage_gaps([people, times], c.CorpusIndex.of(None))}
+    assert gaps == {("place", "Antalya")}
+
+
 # --- the promise: every line verbatim and cited ---------------------------------------------
 
 

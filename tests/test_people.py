@@ -447,3 +447,14 @@ def test_sentence_casing_worked_out_once_is_that_of_each_tokens_sentence(nlp_mod
         assert (names._upper_sentence(token), names._title_case_sentence(token)) == (upper, title)
     assert {names._upper_sentence(t) for t in doc} == {True, False}
     assert {names._title_case_sentence(t) for t in doc} == {True, False}
+
+
+def test_courtesy_titles_and_a_bare_person_noun_are_not_roles(nlp_model):
+    body = (
+        "Palestinian leader Yasser Arafat met the envoy. Mr Arafat said little. "
+        "We have no quarrel with Arafat the person. Sir Elton John sang."
+    )
+    _, _, people = analyse(nlp_model, body)
+    by_name = {p.name: p for p in people}
+    assert [r.text for r in by_name["Yasser Arafat"].roles] == ["Palestinian leader"]
+    assert by_name["Elton John"].roles == ()
