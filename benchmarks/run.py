@@ -16,6 +16,8 @@ processes it waited for) are its own:
 - warm:   the same build again: nothing changed.
 - add:    one new article added, then the build; pages written and articles analysed are
           read from the build's summary line. Then the article is deleted and built again.
+          Beside it, the start-up alone: a process that imports what such a build imports
+          and loads the model, and does nothing else (the least an add can take).
 - jobs:   the cold build with `--jobs J` (fresh cache and docs), its speed-up over --jobs 1,
           and whether it wrote the same pages byte for byte.
 - mkdocs: `mkdocs build --strict` of the generated docs/: time, peak memory, time per page.
@@ -70,6 +72,15 @@ print(f"{loaded - start:.3f} {done - loaded:.3f} {words}")
 """
 
 
+# What a build that analyses one article pays before any work: starting Python, importing
+# the analysis and corpus libraries (spaCy, sumy with nltk, scikit-learn) and loading the
+# model. The `add` step cannot take less; its share of the cold build is printed beside it.
+START_UP = """
+from generator import analyze, link, nlp
+from generator.settings import Settings
+link.prepare()
+nlp.load(Settings().spacy_model)
+"""
 # The corpus step alone, on the first quarter, half and all of the articles (from the cache
 # the cold build filled): how linking grows with the corpus.
 LINK = """
@@ -218,6 +229,8 @@ class Figures:
     add_analysed: int | None = None
     add_written: int | None = None
     add_share_of_cold: float | None = None
+    start_up_s: float | None = None
+    start_up_cpu_s: float | None = None
     delete_s: float | None = None
     delete_analysed: int | None = None
     delete_written: int | None = None
@@ -320,6 +333,8 @@ def measure(size: int, args: argparse.Namespace) -> Figures:
             found["written"] + found["removed"],
         )
         figures.add_cpu_s = result.cpu_s
+        start_up = run(wrapped([PYTHON, "-c", START_UP]), project, {"PYTHONPATH": str(ROOT)})
+        figures.start_up_s, figures.start_up_cpu_s = start_up.seconds, start_up.cpu_s
         if figures.cold_s:
             figures.add_share_of_cold = figures.add_s / figures.cold_s
             figures.add_share_of_cold_cpu = result.cpu_s / figures.cold_cpu_s
@@ -395,6 +410,13 @@ def table(all_figures: list[Figures]) -> str:
         (
             "  share of cold (target <= 5%)",
             lambda f: f"{_pct(f.add_share_of_cold)} [{_pct(f.add_share_of_cold_cpu)}]",
+        ),
+        (
+            "  of which start-up (imports, model)",
+            lambda f: (
+                f"{_both(f.start_up_s, f.start_up_cpu_s, 2)} "
+                f"{_pct(f.start_up_s / f.cold_s if f.start_up_s and f.cold_s else None)}"
+            ),
         ),
         ("one article deleted", lambda f: _fmt(f.delete_s, " s", 2)),
         (
