@@ -156,3 +156,22 @@ def test_damaged_or_missing_stamps_only_make_pages_be_read(tmp_path, monkeypatch
         "generator": "news-digest",
         "pages": ["a.md"],
     }  # the committed manifest holds no machine-local times
+
+
+def test_a_few_pages_are_synced_each_and_many_at_once(tmp_path, monkeypatch):
+    synced: list[str] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "sync", lambda: synced.append("everything"))
+    monkeypatch.setattr(
+        os, "fsync", lambda fd: synced.append(os.readlink(f"/proc/self/fd/{fd}")) or real_fsync(fd)
+    )
+    docs = tmp_path / "docs"
+    write.write(docs, {"index.md": "# Home\n", "people/a.md": "# A\n"})
+    staged = [s for s in synced if "staging" in s or s.endswith(write.STAGING)]
+    assert "everything" not in synced
+    assert {os.path.basename(s) for s in staged} >= {"index.md", "a.md", "people", write.STAGING}
+    synced.clear()
+    many = {f"events/e{i}.md": f"# {i}\n" for i in range(write.SYNC_EACH_UP_TO + 1)}
+    write.write(docs, many)
+    assert synced.count("everything") == 1
+    assert not [s for s in synced if s.endswith(".md") and "staging" in s]
