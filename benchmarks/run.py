@@ -12,7 +12,8 @@ processes it waited for) are its own:
           article bodies, nothing else. The cold build is compared with it.
 - cold:   `generator build --jobs 1` with an empty cache and an empty docs/.
 - link:   the corpus step alone (people, events, stories) on a quarter, half and all of the
-          articles, their analyses from the cache: CPU seconds, to see how it grows.
+          articles, their analyses from the cache, each in a process of its own: CPU
+          seconds, to see how it grows.
 - warm:   the same build again: nothing changed.
 - add:    one new article added, then the build; pages written and articles analysed are
           read from the build's summary line. Then the article is deleted and built again.
@@ -81,8 +82,9 @@ from generator.settings import Settings
 link.prepare()
 nlp.load(Settings().spacy_model)
 """
-# The corpus step alone, on the first quarter, half and all of the articles (from the cache
-# the cold build filled): how linking grows with the corpus.
+# The corpus step alone, on the first 1/share of the articles (their analyses from the cache
+# the cold build filled), in a process of its own: linking memoizes per sentence, so a share
+# linked after another would reuse its work.
 LINK = """
 import sys, time, resource
 from pathlib import Path
@@ -93,13 +95,12 @@ settings = load_settings(Path("."), cache_dir=Path("cache"), jobs=1)
 articles, _ = read.read_content(settings.content_dir)
 items, analysed = build.analyse(articles, settings, Progress("never"))
 assert analysed == 0, "the cache is empty: run the cold step first"
-link.prepare()  # its imports are not linking: the first share would pay for them
-for share in (4, 2, 1):
-    part = items[: len(items) // share]
-    start = time.process_time()
-    link.link(part, settings)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(f"{len(part)} {time.process_time() - start:.3f} {peak}")
+link.prepare()  # its imports are not linking
+part = items[: len(items) // int(sys.argv[1])]
+start = time.process_time()
+link.link(part, settings)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+print(f"{len(part)} {time.process_time() - start:.3f} {peak}")
 """
 
 
@@ -287,12 +288,12 @@ def measure(size: int, args: argparse.Namespace) -> Figures:
 
     if "link" in steps:
         say("link alone, on a quarter, half and all of the corpus")
-        result = run(wrapped([PYTHON, "-c", LINK]), project, {"PYTHONPATH": str(ROOT)})
-        for line in result.stdout.split("\n"):
-            if line.strip():
-                count, cpu, _peak = line.split()
-                figures.link_cpu_s[int(count)] = float(cpu)
-        figures.link_mb = result.peak_mb
+        for share in (4, 2, 1):
+            command = wrapped([PYTHON, "-c", LINK, str(share)])
+            result = run(command, project, {"PYTHONPATH": str(ROOT)})
+            count, cpu, _peak = result.stdout.split()
+            figures.link_cpu_s[int(count)] = float(cpu)
+        figures.link_mb = result.peak_mb  # all of the corpus
 
     if "warm" in steps:
         say("warm build, nothing changed")
