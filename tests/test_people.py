@@ -291,6 +291,21 @@ def test_a_role_many_articles_state_shows_its_first_citations_and_counts_the_res
     assert len(page.split("## Articles", 1)[1].split("](../articles/")) - 1 == len(stated)
 
 
+def test_a_role_with_or_without_its_article_is_one_role_in_the_words_most_use():
+    forms = ["The Palestinian leader", "Palestinian leader", "palestinian leader", "leader"]
+    forms += ["Palestinian leader"]
+    stated = [
+        _item(f"s{k}", 1 + k, "Wire", [_person("Ann Lee", "Ann Lee", roles=(Role(f, 0),))], [])
+        for k, f in enumerate(forms)
+    ]
+    digest = Digest(articles=tuple(reversed(stated)), people=merge_people(stated))
+    page = people_pages.pages(digest)["people/ann-lee.md"]
+    roles = [x.split(" — ")[0] for x in page.splitlines() if " — [Wire]" in x]
+    assert roles == ["- Palestinian leader", "- leader"]
+    line = next(x for x in page.splitlines() if x.startswith("- Palestinian leader — "))
+    assert line.count("](../articles/") == 4
+
+
 def test_no_people_no_pages():
     assert people_pages.pages(Digest(articles=())) == {}
 

@@ -8,7 +8,8 @@ come from articles, so all of them go through `text()`.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import Article, CitedText, Digest, Event, Person
@@ -154,9 +155,20 @@ def person_page(person: Person, digest: Digest, lookups: Lookups | None = None) 
     return "\n".join(out)
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
 def _grouped(items: tuple[CitedText, ...]) -> list[tuple[str, list[CitedText]]]:
-    """The same role stated by several articles shown once, with every citation."""
+    """The same role stated by several articles shown once, with every citation, whatever
+    its case or article ("The Palestinian leader", "Palestinian leader"), in the words
+    most of them use."""
     groups: dict[str, list[CitedText]] = {}
     for item in items:
-        groups.setdefault(" ".join(item.text.lower().split()), []).append(item)
-    return [(cited[0].text, cited) for cited in groups.values()]
+        key = _ARTICLE.sub("", " ".join(item.text.lower().split()))
+        groups.setdefault(key, []).append(item)
+    return [(_most_used(cited), cited) for cited in groups.values()]
+
+
+def _most_used(cited: list[CitedText]) -> str:
+    """The form most citations use; of equally used forms, the first cited."""
+    return Counter(c.text for c in cited).most_common(1)[0][0]
