@@ -144,6 +144,28 @@ def test_full_text_is_raw_html_with_one_paragraph_each_and_every_sentence_inert(
     assert shown == " ".join(HOSTILE).split()
 
 
+def test_an_article_cut_at_the_length_cap_says_so_on_its_page():
+    import dataclasses
+
+    from generator.model import Digest
+    from generator.render.article import article_page
+    from tests.storyfixtures import item
+
+    whole = item("long", "Outlet", [["First part."], ["Second part, never analysed."]])
+    cut = dataclasses.replace(
+        whole,
+        analysis=dataclasses.replace(whole.analysis, sentences=whole.analysis.sentences[:1]),
+    )
+    length = len(whole.article.body)
+    assert "characters long" not in article_page(whole, Digest(articles=(whole,)))
+    page = article_page(cut, Digest(articles=(cut,)))
+    shown = len("First part.")
+    assert (
+        f"The article is {length} characters long; this digest analyses and shows its "
+        f"first {shown}.\n" in page
+    )
+
+
 def test_one_pluraliser_for_every_page():
     assert md.plural(1, "story") == "1 story"
     assert md.plural(1234, "story") == "1,234 stories"

@@ -166,6 +166,14 @@ def article_page(
     out.append(
         "Every sentence is numbered so that citations elsewhere on the site can point at it.\n"
     )
+    shown = analysis.sentences[-1].end if analysis.sentences else 0
+    if a.body[shown:].strip():  # cut at max_article_chars: say so here, not only on stderr
+        out.append(
+            f"The article is {len(a.body):,} characters long; this digest analyses and shows "
+            f"its first {shown:,}"
+            + (f" ([the whole text]({original}))" if original else "")
+            + ".\n"
+        )
     out.append(_full_text(analysis))
     return "\n".join(out)
 
