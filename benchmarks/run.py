@@ -51,8 +51,9 @@ from generator import write  # noqa: E402
 PYTHON = sys.executable
 STEPS = ("floor", "cold", "link", "warm", "add", "jobs", "mkdocs")
 SUMMARY = re.compile(
-    r"digest: (?P<articles>\d+) articles \((?P<analysed>\d+) analysed.*?; "
-    r"(?P<written>\d+) pages written, (?P<removed>\d+) removed, (?P<unchanged>\d+) unchanged"
+    r"digest: (?P<articles>[\d,]+) articles? \((?P<analysed>[\d,]+) analysed.*?; "
+    r"(?P<written>[\d,]+) pages? written, (?P<removed>[\d,]+) removed, "
+    r"(?P<unchanged>[\d,]+) unchanged"
 )
 # The floor: what spaCy alone costs for the same texts, with the generator's own loader
 # (same model, same excluded components, same batch size) and the same truncation.
@@ -170,7 +171,7 @@ def summary(result: Run) -> dict[str, int]:
     found = SUMMARY.search(result.stderr)
     if not found:
         raise SystemExit(f"no build summary in:\n{result.stderr[-2000:]}")
-    return {k: int(v) for k, v in found.groupdict().items()}
+    return {k: int(v.replace(",", "")) for k, v in found.groupdict().items()}
 
 
 # --- the project under test -------------------------------------------------------------------

@@ -14,6 +14,7 @@ from . import evaluation, link, nlp, read, write
 from .cache import to_jsonable
 from .model import Analyzed, Problem
 from .progress import Progress
+from .render.markdown import plural
 from .settings import SUMMARIZERS, SettingsError, load_settings
 
 EXIT_CODES = """\
@@ -217,12 +218,13 @@ def _build(settings) -> int:
     generated, changes = pipeline.build(settings, progress)
     report(generated.problems)
     errors = sum(p.severity == "error" for p in generated.problems)
-    skipped = f", {errors} file(s) skipped (see above)" if errors else ""
+    skipped = f", {plural(errors, 'file')} skipped (see above)" if errors else ""
+    articles = len(generated.digest.articles)
     print(
-        f"digest: {len(generated.digest.articles)} articles ({generated.analysed} analysed, "
-        f"{len(generated.digest.articles) - generated.analysed} from cache){skipped}; "
-        f"{len(changes.written)} pages written, {len(changes.removed)} removed, "
-        f"{changes.unchanged} unchanged in {settings.docs_dir}/",
+        f"digest: {plural(articles, 'article')} ({generated.analysed:,} analysed, "
+        f"{articles - generated.analysed:,} from cache){skipped}; "
+        f"{plural(len(changes.written), 'page')} written, {len(changes.removed):,} removed, "
+        f"{changes.unchanged:,} unchanged in {settings.docs_dir}/",
         file=sys.stderr,
     )
     return 0

@@ -86,6 +86,11 @@ def test_command_line_build_check_and_analyze_json(project):
     run = [sys.executable, "-m", "generator"]
     env_cmd = {"cwd": project, "capture_output": True, "text": True}
     assert subprocess.run([*run, "build"], **env_cmd).returncode == 0
+    (project / "docs/index.md").unlink()
+    rebuilt = subprocess.run([*run, "build"], **env_cmd)  # rewrites the one page it owns
+    assert "digest: 2 articles (0 analysed, 2 from cache); 1 page written, 0 removed, " in (
+        rebuilt.stderr
+    )
     assert subprocess.run([*run, "check"], **env_cmd).returncode == 0
     (project / "docs/index.md").write_text("edited by hand")
     checked = subprocess.run([*run, "check"], **env_cmd)

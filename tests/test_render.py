@@ -166,6 +166,30 @@ def test_an_article_cut_at_the_length_cap_says_so_on_its_page():
     )
 
 
+def test_a_summary_of_one_sentence_is_introduced_in_the_singular():
+    import dataclasses
+
+    from generator.model import Digest
+    from generator.render.article import article_page
+    from tests.storyfixtures import item
+
+    two = item("two", "Outlet", [["First sentence here.", "Second sentence here."]])
+    summary = two.analysis.summary
+    assert len(summary.sentences) == 2
+    one = dataclasses.replace(
+        two,
+        analysis=dataclasses.replace(
+            two.analysis, summary=dataclasses.replace(summary, sentences=summary.sentences[:1])
+        ),
+    )
+    assert "The 2 sentences that best sum up the article, in article order (chosen by" in (
+        article_page(two, Digest(articles=(two,)))
+    )
+    assert "The sentence that best sums up the article (chosen by" in (
+        article_page(one, Digest(articles=(one,)))
+    )
+
+
 def test_one_pluraliser_for_every_page():
     assert md.plural(1, "story") == "1 story"
     assert md.plural(1234, "story") == "1,234 stories"

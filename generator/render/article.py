@@ -132,10 +132,13 @@ def article_page(
     out.append("  \n".join(facts) + "\n")
 
     out.append("## Summary\n")
-    out.append(
-        f"The {len(analysis.summary.sentences)} sentences that best sum up the article, "
-        f"in article order (chosen by {text(analysis.summary.algorithm)}).\n"
+    count = len(analysis.summary.sentences)
+    lead = (
+        "The sentence that best sums up the article"
+        if count == 1
+        else f"The {count} sentences that best sum up the article, in article order"
     )
+    out.append(f"{lead} (chosen by {text(analysis.summary.algorithm)}).\n")
     for chosen in analysis.summary.sentences:
         s = chosen.sentence
         out.append(f"1. {text(s.text)} <small>[{position(s)}](#s{s.index})</small>")
