@@ -58,6 +58,8 @@ TITLES = _words(
     leader founder owner editor correspondent analyst economist
     """
 )
+# Titles that say nothing of what a person does ("Mr Arafat"): never a role on their own.
+COURTESY_TITLES = _words("mr mr. mrs mrs. ms ms. mx mx. miss mister madam madame sir dame dr dr.")
 # Small words inside names ("Ludwig van Beethoven", "Ahmedou Ould Abdallah").
 PARTICLES = _words(
     "de da das do dos du des del della di la le van von der den ter ten bin ibn ben al el "

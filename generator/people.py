@@ -39,28 +39,8 @@ if TYPE_CHECKING:
 MAX_RELATED = 12
 # Role phrases that only make sense next to the sentence they stand in.
 _VAGUE_ROLE_STARTS = ("his ", "her ", "their ", "its ", "our ", "my ", "your ")
-# Words that say nothing of what a person does: courtesy titles ("Mr Arafat" has no role
-# "Mr") and a bare person noun ("a quarrel with Arafat the person").
-_COURTESY_TITLES = frozenset(
-    {
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "mx",
-        "mx.",
-        "mister",
-        "madam",
-        "madame",
-        "sir",
-        "dame",
-        "dr",
-        "dr.",
-    }
-)
+# Not roles: a courtesy title alone (names.COURTESY_TITLES: "Mr Arafat" has no role "Mr")
+# and a bare person noun ("a quarrel with Arafat the person").
 _BARE_PERSON_NOUNS = frozenset(("person", "man", "woman", "individual", "one", "people"))
 _ROLE_DEPS = frozenset(("compound", "amod", "poss", "case", "nmod", "det", "nummod"))
 
@@ -276,7 +256,7 @@ def _is_role(doc: Doc, start: int, end: int, name: tuple[int, int]) -> bool:
     if text.lower().startswith(_VAGUE_ROLE_STARTS):
         return False
     words = [t.lower_ for t in tokens if t.dep_ != "det" and not t.is_punct]
-    if all(w in _COURTESY_TITLES for w in words) or (
+    if all(w in names.COURTESY_TITLES for w in words) or (
         len(words) == 1 and words[0] in _BARE_PERSON_NOUNS
     ):
         return False
