@@ -15,8 +15,10 @@ processes it waited for) are its own:
           articles, their analyses from the cache, each in a process of its own: CPU
           seconds, to see how it grows.
 - warm:   the same build again: nothing changed.
-- add:    one new article added, then the build; pages written and articles analysed are
-          read from the build's summary line. Then the article is deleted and built again.
+- add:    one new article added, then the build (its inputs read in and the disk's backlog
+          written first, as in CI after a checkout and a cache restore); pages written and
+          articles analysed are read from the build's summary line. Then the article is
+          deleted and built again.
           Beside it, the start-up alone: a process that imports what such a build imports
           and loads the model, and does nothing else (the least an add can take).
 - jobs:   the cold build with `--jobs J` (fresh cache and docs), its speed-up over --jobs 1,
@@ -37,6 +39,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -190,6 +193,15 @@ def make_project(folder: Path, size: int, data: Path, seed: int, reuse: bool) ->
     return made
 
 
+def settle(files: Iterable[Path]) -> None:
+    """Read `files` into memory and write out whatever is waiting to be written, so that
+    the next step is timed on its own work, not on the disk's backlog."""
+    for path in files:
+        if path.is_file():
+            path.read_bytes()
+    os.sync()
+
+
 def fresh_docs(docs: Path) -> None:
     shutil.rmtree(docs, ignore_errors=True)
     docs.mkdir(parents=True)
@@ -311,8 +323,7 @@ def measure(size: int, args: argparse.Namespace) -> Figures:
         # `make site` runs mkdocs on pages the generator has just written. Here they may have
         # sat for minutes, and this machine's kernel pages out files idle for about 30 s,
         # so read them once first: the step measures mkdocs, not the disk.
-        for page in pages:
-            page.read_bytes()
+        settle(pages)
         command = [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", "site"]
         result = run(wrapped(command), project, {"NO_MKDOCS_2_WARNING": "1"})
         figures.mkdocs_s, figures.mkdocs_mb = result.seconds, result.peak_mb
@@ -325,6 +336,10 @@ def measure(size: int, args: argparse.Namespace) -> Figures:
         extra = made[size]
         target = project / "content" / extra.filename
         target.write_text(extra.text, encoding="utf-8")
+        # As in CI, where the content was just checked out and the cache just restored: the
+        # inputs read in, and the site mkdocs wrote a moment ago on disk, so that a build
+        # committing its pages does not wait for the previous step's writes.
+        settle(p for folder in ("content", "cache") for p in (project / folder).rglob("*"))
         try:
             result = generator(project, "--jobs", str(args.cold_jobs), "--cache", "cache")
         finally:
