@@ -956,19 +956,20 @@ def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, 
     gaps: list[Gap] = []
 
     def add(kind: str, per_article: dict[int, tuple[str, int]], target: str | None = None) -> None:
-        first = min(per_article, default=0)
-        if 0 < len(per_article) < len(items) and _normal(per_article[first][0]) not in outlets:
-            gaps.append(
-                Gap(
-                    kind=kind,
-                    name=per_article[first][0],
-                    mentions=tuple(
-                        _cited(items[i], s) for i, (_, s) in sorted(per_article.items())
-                    ),
-                    missing=tuple(slugs[i] for i in range(len(items)) if i not in per_article),
-                    target=target,
-                )
+        if not 0 < len(per_article) < len(items):
+            return
+        name = per_article[min(per_article)][0]
+        if _normal(name) in outlets:
+            return
+        gaps.append(
+            Gap(
+                kind=kind,
+                name=name,
+                mentions=tuple(_cited(items[i], s) for i, (_, s) in sorted(per_article.items())),
+                missing=tuple(slugs[i] for i in range(len(items)) if i not in per_article),
+                target=target,
             )
+        )
 
     people: dict[str, dict[int, tuple[str, int]]] = {}
     targets: dict[str, str | None] = {}
