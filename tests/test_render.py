@@ -62,6 +62,15 @@ HOSTILE = [
     "*emph* **bold** `code` ~~del~~",
     "{: onclick=alert(1) }",
     "&amp; &lt;b&gt;",
+    # markup of extensions mkdocs.yml does not enable: if one is added, `text` must escape it
+    "$x^2$ and $$y$$ :smile: :material-alert: ~sub~ ^sup^ ==mark== ++ctrl+alt++ {~~a~>b~~}",
+    "- a list",
+    "+ a list",
+    ": a definition",
+    "!!! note",
+    "~~~ fence",
+    "=== tab",
+    "---",
 ]
 
 
@@ -81,12 +90,33 @@ def test_any_text_becomes_one_plain_paragraph(value):
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80))
+def test_text_is_inert_where_a_line_or_a_list_item_begins(value):
+    """The first character of a value is escaped as if it began a line."""
+    shown = " ".join(value.split())
+    for before, tags in (("", ["p"]), ("- ", ["ul", "li"]), ("1. ", ["ol", "li"])):
+        parsed = to_html(before + md.text(value))
+        if shown:
+            assert [tag for tag, _ in parsed.tags] == tags, (before, value)
+        assert "".join(parsed.text).strip() == shown, (before, value)
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from('ab 1.)\n\\`*_{}[]()#+-!|<>&"~=^$:;é'), max_size=60))
 def test_text_writes_each_markup_character_as_its_reference_and_nothing_else(value):
+    """Inline markup characters everywhere, line-start ones only first; all else as typed."""
     words = " ".join(value.split())
-    expected = "".join(f"&#{ord(c)};" if c in '\\`*_{}[]()#+-!|<>&"~=^$:' else c for c in words)
+    expected = "".join(f"&#{ord(c)};" if c in "\\`*_{}[]<>&|#" else c for c in words)
+    if expected[:1] in set("-+=:!~"):
+        expected = f"&#{ord(expected[0])};{expected[1:]}"
     expected = re.sub(r"^(\d+)([.)])", lambda m: f"{m.group(1)}&#{ord(m.group(2))};", expected)
     assert md.text(value) == expected
+
+
+def test_article_punctuation_stays_readable_in_the_markdown():
+    """Only what is markup where it stands is escaped: pages read as plain text."""
+    value = 'A 23-year-old (aged 23) said: "$5, 50% off!" ~ 2 + 2 = 4^2'
+    assert md.text(value) == value
 
 
 def test_url_keeps_only_http_and_cannot_break_out_of_a_link():
