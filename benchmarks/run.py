@@ -113,6 +113,7 @@ class Run:
     seconds: float
     peak_mb: float
     cpu_s: float  # user + system time of the child and its workers
+    read_mb: float  # read from the disk, not the page cache: wall time beyond CPU waits on it
     stdout: str
     stderr: str
 
@@ -132,8 +133,8 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
     seconds = time.perf_counter() - start
     if child.returncode != 0:
         raise SystemExit(f"failed ({child.returncode}): {' '.join(command)}\n{stderr[-3000:]}")
-    peak, cpu = _usage_from(stderr)
-    return Run(seconds, peak, cpu, stdout, _strip_usage(stderr))
+    peak, cpu, read = _usage_from(stderr)
+    return Run(seconds, peak, cpu, read, stdout, _strip_usage(stderr))
 
 
 # Each child runs under this wrapper, which prints the peak memory of its tree on stderr:
@@ -144,7 +145,8 @@ WRAPPER = """
 import os, resource, subprocess, sys
 code = subprocess.call(sys.argv[1:])
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"@@peak_kb={usage.ru_maxrss} cpu_s={usage.ru_utime + usage.ru_stime:.3f}", file=sys.stderr)
+cpu = usage.ru_utime + usage.ru_stime
+print(f"@@peak_kb={usage.ru_maxrss} cpu_s={cpu:.3f} in_blocks={usage.ru_inblock}", file=sys.stderr)
 sys.exit(code)
 """
 
@@ -153,15 +155,20 @@ def wrapped(command: list[str]) -> list[str]:
     return [PYTHON, "-c", WRAPPER, *command]
 
 
-def _usage_from(stderr: str) -> tuple[float, float]:
-    found = re.findall(r"@@peak_kb=(\d+) cpu_s=([\d.]+)", stderr)
+_USAGE = re.compile(r"@@peak_kb=(\d+) cpu_s=([\d.]+) in_blocks=(\d+)\n?")
+
+
+def _usage_from(stderr: str) -> tuple[float, float, float]:
+    """Peak MB, CPU seconds and MB read from the disk (in 512-byte blocks on Linux)."""
+    found = _USAGE.findall(stderr)
     if not found:
-        return float("nan"), float("nan")
-    return int(found[-1][0]) / 1024, float(found[-1][1])
+        return float("nan"), float("nan"), float("nan")
+    peak, cpu, blocks = found[-1]
+    return int(peak) / 1024, float(cpu), int(blocks) * 512 / 1e6
 
 
 def _strip_usage(stderr: str) -> str:
-    return re.sub(r"@@peak_kb=\d+ cpu_s=[\d.]+\n?", "", stderr)
+    return _USAGE.sub("", stderr)
 
 
 def generator(project: Path, *flags: str) -> Run:
@@ -240,12 +247,14 @@ class Figures:
     warm_cpu_s: float | None = None
     add_s: float | None = None
     add_cpu_s: float | None = None
+    add_read_mb: float | None = None
     add_share_of_cold_cpu: float | None = None
     add_analysed: int | None = None
     add_written: int | None = None
     add_share_of_cold: float | None = None
     start_up_s: float | None = None
     start_up_cpu_s: float | None = None
+    start_up_read_mb: float | None = None
     delete_s: float | None = None
     delete_analysed: int | None = None
     delete_written: int | None = None
@@ -350,9 +359,10 @@ def measure(size: int, args: argparse.Namespace) -> Figures:
             found["analysed"],
             found["written"] + found["removed"],
         )
-        figures.add_cpu_s = result.cpu_s
+        figures.add_cpu_s, figures.add_read_mb = result.cpu_s, result.read_mb
         start_up = run(wrapped([PYTHON, "-c", START_UP]), project, {"PYTHONPATH": str(ROOT)})
         figures.start_up_s, figures.start_up_cpu_s = start_up.seconds, start_up.cpu_s
+        figures.start_up_read_mb = start_up.read_mb
         if figures.cold_s:
             figures.add_share_of_cold = figures.add_s / figures.cold_s
             figures.add_share_of_cold_cpu = result.cpu_s / figures.cold_cpu_s
@@ -421,6 +431,9 @@ def table(all_figures: list[Figures]) -> str:
         ("  peak memory", lambda f: _fmt(f.link_mb, " MB", 0)),
         ("warm build, no change (< 3 s)", lambda f: _both(f.warm_s, f.warm_cpu_s, 2)),
         ("one article added", lambda f: _both(f.add_s, f.add_cpu_s, 2)),
+        # This machine's kernel evicts files idle for about 30 s: a build after mkdocs may read
+        # its libraries (about 350 MB) from the disk again, and that is its wall time beyond CPU.
+        ("  read from disk", lambda f: _fmt(f.add_read_mb, " MB", 0)),
         (
             "  re-analysed / pages written",
             lambda f: f"{_fmt(f.add_analysed)} / {_fmt(f.add_written)}",
