@@ -171,3 +171,37 @@ def test_pages_pass_a_strict_mkdocs_build(digest: Digest, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     timeline = (tmp_path / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "<svg" in timeline and "<script>alert" not in timeline
+
+
+def test_a_sentence_several_reports_carry_is_quoted_once_with_every_citation() -> None:
+    wire = "A strike hit Mariupol on Wednesday, officials said."
+    ap = _article("ap", "AP", [wire])
+    nyt = _article("nyt", "The New York Times", ["Intro.", wire, "Own words."])
+    nyt2 = _article("nyt2", "The New York Times", ["Own  words."])
+    event = Event(
+        slug="2022-03-09-strike",
+        title="Strike, 9 March 2022",
+        date="2022-03-09",
+        precision="day",
+        reports=(
+            CitedText(wire, Citation("nyt", 1)),
+            CitedText("Own words.", Citation("nyt", 2)),
+            CitedText(wire, Citation("ap", 0)),
+            CitedText("Own  words.", Citation("nyt2", 0)),
+        ),
+        outlets=("AP", "The New York Times"),
+    )
+    page = render.pages(Digest(articles=(ap, nyt, nyt2), events=(event,)))[event_path(event.slug)]
+    said = page.split("## What the reports say\n")[1]
+    assert said.count(wire) == 1 and said.count("Own words.") == 1
+    assert said.index("### Word for word in several outlets") < said.index(wire)
+    assert (
+        f"> {wire} [The New York Times](../articles/nyt.md#s1), [AP](../articles/ap.md#s0)"
+    ) in said
+    # the same outlet twice: each citation dated
+    assert (
+        "> Own words. [The New York Times, 2022-03-10](../articles/nyt.md#s2), "
+        "[The New York Times, 2022-03-10](../articles/nyt2.md#s0)"
+    ) in said
+    assert said.index("### The New York Times") < said.index("Own words.")
+    assert "### AP" not in said  # AP's one sentence is the shared one

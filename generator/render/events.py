@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..events import date_label
-from ..model import Article, Digest, Event
+from ..model import Article, Citation, Digest, Event
 from . import months
 from .markdown import (
     cite,
@@ -117,7 +117,6 @@ def month_pages(digest: Digest) -> dict[str, str]:
 
 def event_page(digest: Digest, event: Event) -> str:
     path = event_path(event.slug)
-    articles = _articles(digest)
     # the page title reaches the HTML <title> and navigation unescaped: escape it here
     lines = [page_meta(digest, text(event.title), quoting=True), f"# {text(event.title)}\n"]
     facts = [
@@ -133,21 +132,49 @@ def event_page(digest: Digest, event: Event) -> str:
     facts.append("**Reported by:** " + ", ".join(text(outlet) for outlet in event.outlets))
     lines.append("  \n".join(facts) + "\n")
     lines.append("## What the reports say\n")
-    by_outlet: dict[str, list] = defaultdict(list)
-    for report in event.reports:
-        source = articles.get(report.citation.article)
-        if source is not None:
-            by_outlet[source.outlet].append((source, report))
-    for outlet in sorted(by_outlet):
-        lines.append(f"### {text(outlet)}\n")
-        for source, report in by_outlet[outlet]:
-            lines.append(f"> {text(report.text)} {cite(path, source, report.citation)}\n")
+    lines += _reports(path, event, _articles(digest))
     if event.disagreements:
         lines.append("## Where the reports differ\n")
         lines += [f"- {text(label)}" for label in event.disagreements]
         lines.append("")
     lines.append(f"[All events]({href(path, INDEX)}) · [Timeline]({href(path, TIMELINE)})\n")
     return "\n".join(lines)
+
+
+def _reports(path: str, event: Event, articles: dict[str, Article]) -> list[str]:
+    """The reporting sentences, each quoted once with every report that carries it.
+
+    A sentence that several outlets print word for word (wire copy) comes first, under its
+    own heading, cited to each of them; every other sentence sits under its outlet's name.
+    """
+    carried: dict[str, list[tuple[Article, Citation]]] = {}  # sentence -> its reports
+    for report in event.reports:
+        source = articles.get(report.citation.article)
+        if source is not None:
+            sentence = " ".join(report.text.split())
+            carried.setdefault(sentence, []).append((source, report.citation))
+    shared, by_outlet = [], defaultdict(list)
+    for sentence, reports in carried.items():
+        if len({source.outlet for source, _ in reports}) > 1:
+            shared.append((sentence, reports))
+        else:
+            by_outlet[reports[0][0].outlet].append((sentence, reports))
+    sections = [("Word for word in several outlets", shared)] if shared else []
+    sections += [(text(outlet), by_outlet[outlet]) for outlet in sorted(by_outlet)]
+    lines = []
+    for heading, quoted in sections:
+        lines.append(f"### {heading}\n")
+        lines += [f"> {text(sentence)} {_cites(path, reports)}\n" for sentence, reports in quoted]
+    return lines
+
+
+def _cites(path: str, reports: list[tuple[Article, Citation]]) -> str:
+    """Citations of one sentence; an outlet cited more than once is dated."""
+    outlets = [source.outlet for source, _ in reports]
+    return ", ".join(
+        cite(path, source, citation, dated=outlets.count(source.outlet) > 1)
+        for source, citation in reports
+    )
 
 
 def _articles(digest: Digest) -> dict[str, Article]:

@@ -206,7 +206,11 @@ def list_section(heading: str, items: Iterable[str]) -> list[str]:
     return [f"## {heading}\n", *(f"- {item}" for item in items), ""] if items else []
 
 
-def cite(from_path: str, article: Article, citation: Citation | None = None) -> str:
-    """A citation link: outlet name, to the article page (and sentence anchor)."""
+def cite(
+    from_path: str, article: Article, citation: Citation | None = None, dated: bool = False
+) -> str:
+    """A citation link: outlet name (`dated`: and publication date), to the article page (and
+    sentence anchor)."""
     anchor = f"#s{citation.sentence}" if citation is not None else ""
-    return link(article.outlet, href(from_path, article_path(article.slug)) + anchor)
+    label = f"{article.outlet}, {published(article)}" if dated else article.outlet
+    return link(label, href(from_path, article_path(article.slug)) + anchor)
