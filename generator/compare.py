@@ -878,7 +878,7 @@ def sources_cited(item: Analyzed) -> list[SourceCitation]:
     people = {
         w.lower() for p in item.analysis.people for f in (p.name, *p.aliases) for w in f.split()
     }
-    organisations = {_normal(name) for name in item.analysis.organisations}
+    organisations = {normal_name(name) for name in item.analysis.organisations}
     for sentence in item.analysis.sentences:
         text = _mask_quotes(sentence.text)
         hits: list[tuple[int, int]] = []
@@ -900,7 +900,7 @@ def sources_cited(item: Analyzed) -> list[SourceCitation]:
                     continue
                 if number == 2 and all(w.lower() in people for w in name.split()):
                     continue  # a person reported something
-                if number == 3 and _normal(name) not in organisations:
+                if number == 3 and normal_name(name) not in organisations:
                     continue  # "Kuleba said": people speak, only organisations are sources
                 start = text.index(name, start)
                 hits.append((start, start + len(name)))
@@ -943,8 +943,11 @@ def _first_sentence(item: Analyzed, name: str) -> int | None:
     return None
 
 
-def _normal(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.lower().replace("’", "'")).removesuffix("'s").strip()
+def normal_name(name: str, person: bool = False) -> str:
+    """A name as a comparison key: lower case, no article or possessive; surname for people."""
+    name = re.sub(r"^the\s+", "", " ".join(name.lower().replace("’", "'").split()))
+    name = name.removesuffix("'s")
+    return name.split()[-1] if person and name else name
 
 
 def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, ...]:
@@ -952,14 +955,14 @@ def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, 
     slugs = [item.article.slug for item in items]
     # An outlet seldom names itself: "New York Times", named by another outlet, is not
     # something The New York Times left out.
-    outlets = {_normal(item.article.outlet) for item in items}
+    outlets = {normal_name(item.article.outlet) for item in items}
     gaps: list[Gap] = []
 
     def add(kind: str, per_article: dict[int, tuple[str, int]], target: str | None = None) -> None:
         if not 0 < len(per_article) < len(items):
             return
         name = per_article[min(per_article)][0]
-        if _normal(name) in outlets:
+        if normal_name(name) in outlets:
             return
         gaps.append(
             Gap(
@@ -989,7 +992,7 @@ def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, 
             for name in getattr(item.analysis, field):
                 sentence = _first_sentence(item, name)
                 if sentence is not None:
-                    found.setdefault(_normal(name), {}).setdefault(index, (name, sentence))
+                    found.setdefault(normal_name(name), {}).setdefault(index, (name, sentence))
         for key in sorted(found):
             add(kind, found[key])
     reported: dict[int, tuple[str, str, dict[int, tuple[str, int]]]] = {}

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -73,13 +72,6 @@ class Document:
 
 
 # --- similarity ---------------------------------------------------------------------------
-
-
-def normal_name(name: str, person: bool = False) -> str:
-    """A name as a comparison key: lower case, no article or possessive; surname for people."""
-    name = re.sub(r"^the\s+", "", " ".join(name.lower().replace("’", "'").split()))
-    name = name.removesuffix("'s")
-    return name.split()[-1] if person and name else name
 
 
 class Similarity:
@@ -338,8 +330,8 @@ def story_summary(
 def document(item: Analyzed) -> Document:
     """An analysed article as grouping sees it."""
     analysis = item.analysis
-    names = {normal_name(p.name, person=True) for p in analysis.people}
-    names |= {normal_name(n) for n in (*analysis.places, *analysis.organisations)}
+    names = {comparing.normal_name(p.name, person=True) for p in analysis.people}
+    names |= {comparing.normal_name(n) for n in (*analysis.places, *analysis.organisations)}
     text = "\n".join([item.article.title, *(s.text for s in analysis.sentences)])
     return Document(
         text=text,

@@ -12,6 +12,13 @@ from generator.similarity import TextSpace
 from tests.storyfixtures import BAY_NEWS, HARBOUR_TIMES, item
 
 
+def test_normal_name_is_one_key_for_story_grouping_and_coverage_gaps():
+    assert c.normal_name("The United Nations") == "united nations"
+    assert c.normal_name("Sergey Lavrov", person=True) == "lavrov"
+    assert c.normal_name("Kyiv’s") == "kyiv"
+    assert c.normal_name("  The  New York\nTimes ") == "new york times"
+
+
 @pytest.fixture(scope="module")
 def comparison() -> c.Comparison:
     return c.compare([HARBOUR_TIMES, BAY_NEWS])

@@ -77,12 +77,6 @@ def test_similarity_is_whole_within_the_date_window_and_decays_beyond():
     assert matrix[0, 3] == pytest.approx(1)  # undated: no penalty
 
 
-def test_normal_name():
-    assert s.normal_name("The United Nations") == "united nations"
-    assert s.normal_name("Sergey Lavrov", person=True) == "lavrov"
-    assert s.normal_name("Kyiv’s") == "kyiv"
-
-
 # --- grouping ---------------------------------------------------------------------------------
 
 

@@ -166,8 +166,8 @@ def labels(groups: list[list[int]], n: int) -> list[int]:
 def entities(titles: Sequence[str]) -> list[frozenset[str]]:
     """Names in each headline from spaCy's entities: surnames of people, whole other names."""
     from .. import nlp
+    from ..compare import normal_name
     from ..settings import Settings
-    from ..stories import normal_name
 
     model = nlp.load(Settings().spacy_model)
     found = []
