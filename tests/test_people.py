@@ -1,6 +1,7 @@
 """People: name folding and matching, repaired spans, roles, merging, pages."""
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -265,7 +266,7 @@ def test_pages_escape_article_text_and_cite_every_role_and_quote():
         assert "<script>" not in body and "<b>" not in body
     page = pages["people/volodymyr-zelenskyy.md"]
     assert "Also written as" in page and "Zelensky" in page
-    assert "“We are strong” [PEOPLE](../articles/b.md#s4)" in page
+    assert "“We are strong” [PEOPLE, 2022-03-11](../articles/b.md#s4)" in page
     assert "President — [NYT](../articles/a.md#s0)" in page
     assert "[Tony Blair](tony-blair.md)" in page
 
@@ -304,6 +305,45 @@ def test_a_role_with_or_without_its_article_is_one_role_in_the_words_most_use():
     assert roles == ["- Palestinian leader", "- leader"]
     line = next(x for x in page.splitlines() if x.startswith("- Palestinian leader — "))
     assert line.count("](../articles/") == 4
+
+
+def test_a_long_article_list_is_split_by_year_newest_first_undated_last():
+    count = people_pages.ARTICLES_BY_YEAR_OVER + 1
+    stated = []
+    for k in range(count):
+        item = _item(f"y{k:02}", 1, "Wire", [_person("Ann Lee", "Ann Lee")])
+        published = dt.date(2020 + k % 3, 3, 1 + k) if k else None
+        stated.append(replace(item, article=replace(item.article, published=published)))
+    stated.sort(
+        key=lambda i: (
+            i.article.published is None,
+            -(i.article.published or dt.date.min).toordinal(),
+        )
+    )
+    digest = Digest(articles=tuple(stated), people=merge_people(stated))
+    section = people_pages.pages(digest)["people/ann-lee.md"].split("## Articles\n", 1)[1]
+    years = [line for line in section.splitlines() if line.startswith("### ")]
+    assert years == ["### 2022", "### 2021", "### 2020", "### Undated"]
+    assert section.count("](../articles/") == count
+    assert section.index("y02.md") < section.index("### 2021") < section.index("y25.md")
+
+
+def test_a_quotation_several_articles_carry_is_shown_once_cited_to_each():
+    said = "We will rebuild the bridge"
+    quote = Quote(said, 0, len(said), 2, "Ann Lee")
+    stated = [
+        _item(f"w{k}", 10 + k, outlet, [_person("Ann Lee", "Ann Lee")], [quote])
+        for k, outlet in enumerate(["Wire", "Daily", "Wire"])
+    ]
+    stated.reverse()  # newest first
+    digest = Digest(articles=tuple(stated), people=merge_people(stated))
+    quotes = people_pages.pages(digest)["people/ann-lee.md"].split("## Quotes\n", 1)[1]
+    quotes = quotes.split("\n## ", 1)[0]
+    assert quotes.count(said) == 1
+    assert (
+        f"- “{said}” [Wire, 2022-03-12](../articles/w2.md#s2), "
+        "[Daily, 2022-03-11](../articles/w1.md#s2), [Wire, 2022-03-10](../articles/w0.md#s2)"
+    ) in quotes
 
 
 def test_no_people_no_pages():

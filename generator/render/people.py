@@ -1,9 +1,9 @@
 """People pages: the index by coverage, and one page per person.
 
 A person page shows the canonical name and the other spellings seen, each role as an
-article states it (cited), every quotation attributed to them grouped by article (cited),
-and the articles, stories, events and people they appear with. Names, roles and quotes
-come from articles, so all of them go through `text()`.
+article states it (cited), every quotation attributed to them (once, cited to each article
+that carries it), and the articles, stories, events and people they appear with. Names,
+roles and quotes come from articles, so all of them go through `text()`.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ INDEX = "people/index.md"
 # state ("President") was a line of hundreds of links (80 KB of one page at 10,000
 # articles), and each of those articles is in the page's article list anyway.
 ROLE_CITATIONS = 5
+# A person in more articles than this gets their article list by year, each year a heading
+# in the page's table of contents: at 10,000 articles one person was in 760.
+ARTICLES_BY_YEAR_OVER = 25
 
 
 def pages(digest: Digest) -> dict[str, str]:
@@ -128,19 +131,15 @@ def person_page(person: Person, digest: Digest, lookups: Lookups | None = None) 
 
     if person.quotes:
         out.append("## Quotes\n")
-        by_article: dict[str, list[CitedText]] = defaultdict(list)
-        for quote in person.quotes:
-            by_article[quote.citation.article].append(quote)
-        for slug in person.articles:
-            if slug not in by_article:
-                continue
-            article = articles[slug]
-            out.append(f"### {text(article.outlet)}: {text(article.title)}\n")
-            for quote in by_article[slug]:
-                out.append(f"- “{text(quote.text)}” {cite(path, article, quote.citation)}")
-            out.append("")
+        out.append("Newest first, each cited to every article that carries it.\n")
+        for quote, cited in _quotes(person):
+            links = ", ".join(
+                cite(path, articles[c.citation.article], c.citation, dated=True) for c in cited
+            )
+            out.append(f"- “{text(quote)}” {links}")
+        out.append("")
 
-    out += list_section("Articles", (article_item(path, articles[s]) for s in person.articles))
+    out += _articles_section(path, [articles[slug] for slug in person.articles])
 
     indices = {i for slug in person.articles for i in lookups.stories_of_article.get(slug, ())}
     # Stories of one article are that article, listed above already: only comparisons here.
@@ -153,6 +152,33 @@ def person_page(person: Person, digest: Digest, lookups: Lookups | None = None) 
     others = (link(other.name, href(path, person_path(other.slug))) for other in related)
     out += list_section("Appears with", others)
     return "\n".join(out)
+
+
+def _quotes(person: Person) -> list[tuple[str, list[CitedText]]]:
+    """Each quotation once, with every article that carries it word for word (wire copy),
+    in the order of the person's articles (newest first)."""
+    by_article: dict[str, list[CitedText]] = defaultdict(list)
+    for quote in person.quotes:
+        by_article[quote.citation.article].append(quote)
+    carried: dict[str, list[CitedText]] = {}
+    for slug in person.articles:
+        for quote in by_article.get(slug, ()):
+            carried.setdefault(" ".join(quote.text.split()), []).append(quote)
+    return list(carried.items())
+
+
+def _articles_section(path: str, articles: list[Article]) -> list[str]:
+    """The person's articles, newest first; a long list by year, undated ones last."""
+    if len(articles) <= ARTICLES_BY_YEAR_OVER:
+        return list_section("Articles", (article_item(path, article) for article in articles))
+    by_year: dict[str, list[Article]] = {}
+    for article in articles:
+        year = str(article.published.year) if article.published else "Undated"
+        by_year.setdefault(year, []).append(article)
+    out = ["## Articles\n", f"{plural(len(articles), 'article')}, newest first, by year.\n"]
+    for year, group in by_year.items():
+        out += [f"### {year}\n", *(f"- {article_item(path, article)}" for article in group), ""]
+    return out
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
