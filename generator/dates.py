@@ -441,7 +441,7 @@ def _decade(match: re.Match[str], published: dt.date, mode: str) -> Resolution:
     return Resolution(match["year"], "decade", dt.date(start, 1, 1), dt.date(start + 9, 12, 31))
 
 
-@_rule(r"'(?P<short>[0-9])0s")
+@_rule(r"'?(?P<short>[0-9])0s")
 def _short_decade(match: re.Match[str], published: dt.date, mode: str) -> Resolution:
     century = published.year // 100
     decade = century * 10 + int(match["short"])
@@ -739,6 +739,12 @@ def _by_words(value: str) -> Resolution | None:
 # --- resolution --------------------------------------------------------------------------
 
 
+# A number of one to three digits alone is a score, an age or an amount that the NER model
+# took for a date ("Ramprakash was out for 58"): dateparser would make it the year 1958, or
+# a day of the publication month. A year written short keeps its apostrophe ("'58").
+_BARE_NUMBER = re.compile(r"(?:the )?\d{1,3}")
+
+
 @functools.lru_cache(maxsize=16_384)
 def resolve(text: str, published: dt.date | None, mode: str = PAST) -> Resolution:
     """Resolve one date expression against the publication date (news rules, then dateparser).
@@ -750,6 +756,8 @@ def resolve(text: str, published: dt.date | None, mode: str = PAST) -> Resolutio
     same expression is resolved more than once per article (whole and in parts), dateparser
     being most of the cost.
     """
+    if _BARE_NUMBER.fullmatch(" ".join(text.lower().split()).strip(' ,.;:"()')):
+        return UNRESOLVED
     if published is None:
         return _absolute_only(text)
     value = normalise(text)

@@ -119,6 +119,19 @@ def test_lengths_of_time_are_not_dates(text: str) -> None:
     assert plain(text) == (None, None)
 
 
+@pytest.mark.parametrize("text", ["58", "64", "7", "the 93", "113"])
+def test_a_bare_number_is_a_score_or_an_amount_not_a_year(text: str) -> None:
+    """The NER model takes cricket scores for dates: "Ramprakash was out for 58"."""
+    assert resolve(text, THURSDAY).value is None
+    assert resolve(text, None).value is None
+
+
+def test_a_year_written_short_keeps_its_apostrophe() -> None:
+    assert resolve("'58", THURSDAY).value == "1958"
+    for decade in ("'90s", "90s", "the '90s", "the 1990s"):
+        assert resolve(decade, THURSDAY).value == "199", decade
+
+
 def test_references_to_now_and_the_past_are_not_calendar_dates() -> None:
     assert resolve("now", THURSDAY).value == "PRESENT_REF"
     assert resolve("recently", THURSDAY).value == "PAST_REF"
