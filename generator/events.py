@@ -248,6 +248,10 @@ NOUN_FOR = {
 
 # Verbs that only say that something happened; a "when" clause tells what.
 HAPPEN_VERBS = frozenset(["unfold", "happen", "occur", "erupt", "play"])
+# Verbs of being and having: what they date is a state ("has been independent since 1901"),
+# unless their subject or object names a happening ("the vote was on Tuesday", "they had
+# talks on Monday"). At 1,000 benchmark articles, 72 of 1,614 event pages were "Be" or "Have".
+STATIVE_VERBS = frozenset(["be", "have", "seem", "remain"])
 
 _KNOWN_VERBS = frozenset(
     set(HAPPEN_VERBS)
@@ -419,10 +423,17 @@ def find_trigger(span: Span) -> Token | None:
     return None
 
 
-def _light_verb_object(verb: Token) -> Token:
-    """ "launched an invasion" is an invasion; "an interview published Wednesday" an interview."""
+def _light_verb_object(verb: Token) -> Token | None:
+    """ "launched an invasion" is an invasion; "an interview published Wednesday" an interview;
+    "the vote was on Tuesday" a vote. A state is no happening: "Australia has been independent
+    since 1901" has no trigger."""
     if verb.dep_ == "acl" and verb.head.lower_ in NOMINAL:
         return verb.head
+    if base_form(verb.text) in STATIVE_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.lower_ in NOMINAL:
+                return child
+        return None
     if base_form(verb.text) in HAPPEN_VERBS:  # "a scene unfolded when women evacuated ..."
         for child in verb.children:
             if child.dep_ == "advcl" and _when_clause(child) and child.pos_ == "VERB":

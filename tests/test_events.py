@@ -137,6 +137,26 @@ def test_vague_and_unresolved_dates_make_no_happening(spacy_nlp) -> None:
     assert [d.text for d in found.dates if d.vague] == ["recent days"]
 
 
+def test_a_state_is_no_happening_unless_its_subject_or_object_names_one(spacy_nlp) -> None:
+    item = article(
+        "g",
+        "Wire",
+        "Australia has been independent since 1901, like many nations. "
+        "The vote was on Tuesday. They had talks on Monday in Geneva.",
+    )
+    found, _ = analyse(spacy_nlp, item)
+    assert sorted((h.trigger, h.date.value) for h in found.happenings) == [
+        ("talk", "2022-03-07"),
+        ("vote", "2022-03-08"),
+    ]
+
+
+def test_a_score_is_no_date_and_makes_no_happening(spacy_nlp) -> None:
+    item = article("h", "Wire", "Ramprakash was out for 58, he and Vaughan adding 113.")
+    found, _ = analyse(spacy_nlp, item)
+    assert found.happenings == ()
+
+
 # --- across the corpus -------------------------------------------------------------------
 
 
