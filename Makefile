@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 
 help:
 	@echo "make site   install, generate docs/ from content/, build the site into site/"
-	@echo "make serve  the same, then preview with live reload"
+	@echo "make serve  the same, then preview with live reload (docs/ follows content/)"
 	@echo "make test   run the whole test suite (installs first if needed)"
 	@echo "make lint   ruff check and format check"
 

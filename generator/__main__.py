@@ -163,8 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.freeze()
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """The command line's work: the exit code, the process left as it is."""
+def run(argv: Sequence[str] | None = None, root: Path = Path(".")) -> int:
+    """The command line's work: the exit code, the process left as it is. `root` is the
+    project folder (digest.toml, content/, docs/): the working directory from a shell."""
     argv = sys.argv[1:] if argv is None else list(argv)
     fast = bool(argv) and argv[0] in ("build", "check")
     args = parser(evaluations=not fast).parse_args(argv)
@@ -172,7 +173,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "eval":
             return evaluation.module(args.evaluation).run(args)
-        settings = load_settings(Path("."), **_settings_overrides(args))
+        settings = load_settings(root, **_settings_overrides(args)).under(root)
         if args.command == "build":
             return _build(settings)
         if args.command == "check":

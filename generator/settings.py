@@ -67,6 +67,12 @@ class Settings(BaseModel):
             )
         return value
 
+    def under(self, root: Path) -> Settings:
+        """These settings with relative folders taken from `root` (the folder of digest.toml),
+        for a process whose working directory may be elsewhere (`mkdocs serve`)."""
+        folders = ("content_dir", "docs_dir", "cache_dir")
+        return self.model_copy(update={name: root / getattr(self, name) for name in folders})
+
     def analysis_fingerprint(self) -> str:
         """A hash of the settings that change an article's analysis (the cache key part)."""
         relevant = {
