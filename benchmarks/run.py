@@ -20,7 +20,9 @@ processes it waited for) are its own:
           articles analysed are read from the build's summary line. Then the article is
           deleted and built again.
           Beside it, the start-up alone: a process that imports what such a build imports
-          and loads the model, and does nothing else (the least an add can take).
+          and loads the model, and does nothing else (the least an add can take). And the
+          same add in a long-lived process, as `make serve` makes it (generator/serve.py):
+          the libraries and the model loaded by an earlier change, then one new article.
 - jobs:   the cold build with `--jobs J` (fresh cache and docs), its speed-up over --jobs 1,
           and whether it wrote the same pages byte for byte.
 - mkdocs: `mkdocs build --strict` of the generated docs/: time, peak memory, time per page.
@@ -85,6 +87,28 @@ from generator import analyze, link, nlp
 from generator.settings import Settings
 link.prepare()
 nlp.load(Settings().spacy_model)
+"""
+# One article added in a long-lived process, as under `make serve`: an earlier change has
+# loaded the libraries and the model; the timed build analyses one new article (its text
+# changed, so the cache cannot hold it), relinks, renders and writes. Prints wall and CPU
+# seconds, articles analysed and pages written or removed.
+LIVE = """
+import sys, time
+from pathlib import Path
+from generator import build
+from generator.settings import load_settings
+jobs = int(sys.argv[3])
+settings = load_settings(Path("."), cache_dir=Path("cache"), jobs=jobs, progress="never")
+target, text = Path(sys.argv[1]), Path(sys.argv[2]).read_text(encoding="utf-8")
+target.write_text(text + "\\n\\nAn earlier edition.\\n", encoding="utf-8")
+build.build(settings)
+target.write_text(text + "\\n\\nThe edition timed in a live process.\\n", encoding="utf-8")
+start, cpu = time.perf_counter(), time.process_time()
+generated, changes = build.build(settings)
+wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+target.unlink()
+build.build(settings)
+print(wall, cpu, generated.analysed, len(changes.written) + len(changes.removed))
 """
 # The corpus step alone, on the first 1/share of the articles (their analyses from the cache
 # the cold build filled), in a process of its own: linking memoizes per sentence, so a share
@@ -255,6 +279,10 @@ class Figures:
     start_up_s: float | None = None
     start_up_cpu_s: float | None = None
     start_up_read_mb: float | None = None
+    live_add_s: float | None = None
+    live_add_cpu_s: float | None = None
+    live_add_analysed: int | None = None
+    live_add_written: int | None = None
     delete_s: float | None = None
     delete_analysed: int | None = None
     delete_written: int | None = None
@@ -370,6 +398,15 @@ def measure(size: int, args: argparse.Namespace) -> Figures:
         found = summary(result)
         figures.delete_s, figures.delete_analysed = result.seconds, found["analysed"]
         figures.delete_written = found["written"] + found["removed"]
+        text = project / ".live-article"
+        text.write_text(extra.text, encoding="utf-8")
+        try:
+            command = [PYTHON, "-c", LIVE, str(target), str(text), str(args.cold_jobs)]
+            live = run(command, project, {"PYTHONPATH": str(ROOT)}).stdout.split()
+        finally:
+            text.unlink()
+        figures.live_add_s, figures.live_add_cpu_s = float(live[0]), float(live[1])
+        figures.live_add_analysed, figures.live_add_written = int(live[2]), int(live[3])
 
     if "jobs" in steps:
         say(f"cold build, --jobs {args.jobs}")
@@ -448,6 +485,17 @@ def table(all_figures: list[Figures]) -> str:
                 f"{_both(f.start_up_s, f.start_up_cpu_s, 2)} "
                 f"{_pct(f.start_up_s / f.cold_s if f.start_up_s and f.cold_s else None)}"
             ),
+        ),
+        (
+            "  in a live process (make serve)",
+            lambda f: (
+                f"{_both(f.live_add_s, f.live_add_cpu_s, 2)} "
+                f"{_pct(f.live_add_s / f.cold_s if f.live_add_s and f.cold_s else None)}"
+            ),
+        ),
+        (
+            "    re-analysed / pages written",
+            lambda f: f"{_fmt(f.live_add_analysed)} / {_fmt(f.live_add_written)}",
         ),
         ("one article deleted", lambda f: _fmt(f.delete_s, " s", 2)),
         (
