@@ -26,6 +26,7 @@ from .markdown import (
     plural,
     table,
     text,
+    word_for_word,
 )
 
 INDEX = "events/index.md"
@@ -147,12 +148,11 @@ def _reports(path: str, event: Event, articles: dict[str, Article]) -> list[str]
     A sentence that several outlets print word for word (wire copy) comes first, under its
     own heading, cited to each of them; every other sentence sits under its outlet's name.
     """
-    carried: dict[str, list[tuple[Article, Citation]]] = {}  # sentence -> its reports
-    for report in event.reports:
-        source = articles.get(report.citation.article)
-        if source is not None:
-            sentence = " ".join(report.text.split())
-            carried.setdefault(sentence, []).append((source, report.citation))
+    carried = word_for_word(
+        (report.text, (articles[report.citation.article], report.citation))
+        for report in event.reports
+        if report.citation.article in articles
+    )
     shared, by_outlet = [], defaultdict(list)
     for sentence, reports in carried.items():
         if len({source.outlet for source, _ in reports}) > 1:

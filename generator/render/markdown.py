@@ -14,6 +14,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 from urllib.parse import quote
 
 from ..model import Article, Citation, Digest, Event, Story
@@ -38,6 +39,7 @@ _REFERENCE = {char: f"&#{ord(char)};" for char in _INLINE + _LINE_START}
 _MARKUP = re.compile("[" + re.escape(_INLINE) + "]")
 _FIRST = re.compile("^[" + re.escape(_LINE_START) + "]")
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+T = TypeVar("T")
 
 
 def text(value: str) -> str:
@@ -50,6 +52,15 @@ def text(value: str) -> str:
 
 def _reference(found: re.Match[str]) -> str:
     return _REFERENCE[found.group()]
+
+
+def word_for_word(items: Iterable[tuple[str, T]]) -> dict[str, list[T]]:
+    """Items grouped by their text (spacing aside), in the order first seen: a sentence or a
+    quotation that several articles print word for word (wire copy) is shown once."""
+    grouped: dict[str, list[T]] = {}
+    for words, item in items:
+        grouped.setdefault(" ".join(words.split()), []).append(item)
+    return grouped
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:

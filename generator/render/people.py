@@ -27,6 +27,7 @@ from .markdown import (
     story_path,
     table,
     text,
+    word_for_word,
 )
 
 INDEX = "people/index.md"
@@ -160,11 +161,8 @@ def _quotes(person: Person) -> list[tuple[str, list[CitedText]]]:
     by_article: dict[str, list[CitedText]] = defaultdict(list)
     for quote in person.quotes:
         by_article[quote.citation.article].append(quote)
-    carried: dict[str, list[CitedText]] = {}
-    for slug in person.articles:
-        for quote in by_article.get(slug, ()):
-            carried.setdefault(" ".join(quote.text.split()), []).append(quote)
-    return list(carried.items())
+    in_order = (quote for slug in person.articles for quote in by_article.get(slug, ()))
+    return list(word_for_word((quote.text, quote) for quote in in_order).items())
 
 
 def _articles_section(path: str, articles: list[Article]) -> list[str]:
