@@ -13,6 +13,7 @@ from .markdown import (
     article_path,
     event_item,
     front_matter,
+    group,
     href,
     link,
     list_section,
@@ -74,7 +75,7 @@ def month_key(item: Analyzed) -> str:
 
 def by_month(digest: Digest) -> dict[str, list[Analyzed]]:
     """Articles grouped by month, newest month first (the Digest is newest first)."""
-    return months.group(digest.articles, month_key)
+    return group(digest.articles, month_key)
 
 
 def index_pages(digest: Digest) -> dict[str, str]:

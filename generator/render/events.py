@@ -13,12 +13,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..events import date_label
-from ..model import Article, Citation, Digest, Event
+from ..model import Article, CitedText, Digest, Event
 from . import months
 from .markdown import (
     cite,
     event_path,
     front_matter,
+    group,
     href,
     link,
     page_meta,
@@ -97,7 +98,7 @@ def index_page(digest: Digest) -> str:
 def month_pages(digest: Digest) -> dict[str, str]:
     """The events index and the timeline as lists of months, and a page per month with
     that month's timeline and table of events (oldest month first, as on the timeline)."""
-    grouped = months.group(digest.events, month_key)  # events are sorted by date
+    grouped = group(digest.events, month_key)  # events are sorted by date
     intro = f"{_counts(digest)} By month, oldest first; each month has its timeline."
 
     def body(page: str, events: Sequence[Event]) -> list[str]:
@@ -148,32 +149,33 @@ def _reports(path: str, event: Event, articles: dict[str, Article]) -> list[str]
     A sentence that several outlets print word for word (wire copy) comes first, under its
     own heading, cited to each of them; every other sentence sits under its outlet's name.
     """
-    carried = word_for_word(
-        (report.text, (articles[report.citation.article], report.citation))
-        for report in event.reports
-        if report.citation.article in articles
-    )
+    carried = word_for_word(r for r in event.reports if r.citation.article in articles)
     shared, by_outlet = [], defaultdict(list)
     for sentence, reports in carried.items():
-        if len({source.outlet for source, _ in reports}) > 1:
+        outlets = {articles[r.citation.article].outlet for r in reports}
+        if len(outlets) > 1:
             shared.append((sentence, reports))
         else:
-            by_outlet[reports[0][0].outlet].append((sentence, reports))
+            by_outlet[outlets.pop()].append((sentence, reports))
     sections = [("Word for word in several outlets", shared)] if shared else []
     sections += [(text(outlet), by_outlet[outlet]) for outlet in sorted(by_outlet)]
     lines = []
     for heading, quoted in sections:
         lines.append(f"### {heading}\n")
-        lines += [f"> {text(sentence)} {_cites(path, reports)}\n" for sentence, reports in quoted]
+        lines += [
+            f"> {text(sentence)} {_cites(path, reports, articles)}\n"
+            for sentence, reports in quoted
+        ]
     return lines
 
 
-def _cites(path: str, reports: list[tuple[Article, Citation]]) -> str:
+def _cites(path: str, reports: list[CitedText], articles: dict[str, Article]) -> str:
     """Citations of one sentence; an outlet cited more than once is dated."""
-    outlets = [source.outlet for source, _ in reports]
+    sources = [articles[report.citation.article] for report in reports]
+    outlets = [source.outlet for source in sources]
     return ", ".join(
-        cite(path, source, citation, dated=outlets.count(source.outlet) > 1)
-        for source, citation in reports
+        cite(path, source, report.citation, dated=outlets.count(source.outlet) > 1)
+        for source, report in zip(sources, reports, strict=True)
     )
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 from urllib.parse import quote
 
-from ..model import Article, Citation, Digest, Event, Story
+from ..model import Article, Citation, CitedText, Digest, Event, Story
 
 # ASCII characters that begin markup anywhere in a line, in the syntax of the Markdown
 # extensions mkdocs.yml enables (emphasis, code, links, inline HTML and entities, attribute
@@ -54,13 +54,19 @@ def _reference(found: re.Match[str]) -> str:
     return _REFERENCE[found.group()]
 
 
-def word_for_word(items: Iterable[tuple[str, T]]) -> dict[str, list[T]]:
-    """Items grouped by their text (spacing aside), in the order first seen: a sentence or a
-    quotation that several articles print word for word (wire copy) is shown once."""
+def group(entries: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+    """Entries by key, in the order their keys first appear, each group's entries in their
+    given order."""
     grouped: dict[str, list[T]] = {}
-    for words, item in items:
-        grouped.setdefault(" ".join(words.split()), []).append(item)
+    for entry in entries:
+        grouped.setdefault(key(entry), []).append(entry)
     return grouped
+
+
+def word_for_word(cited: Iterable[CitedText]) -> dict[str, list[CitedText]]:
+    """Cited lines by their text (spacing aside), in the order first seen: a sentence or a
+    quotation that several articles print word for word (wire copy) is shown once."""
+    return group(cited, lambda line: " ".join(line.text.split()))
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:

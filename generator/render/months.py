@@ -13,7 +13,7 @@ Month keys are "2022-03"; "2022" for what is dated only to a year; "undated".
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 from .markdown import front_matter, href, plural_of
@@ -60,15 +60,6 @@ def month_name(key: str) -> str:
 def path(section: str, key: str) -> str:
     """The month page of a section ('articles', 'events', 'stories') under docs/."""
     return f"{section}/months/{key}.md"
-
-
-def group(entries: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
-    """Entries by month key, in the order their months first appear, each month's entries
-    in their given order."""
-    months: dict[str, list[T]] = {}
-    for entry in entries:
-        months.setdefault(key(entry), []).append(entry)
-    return months
 
 
 def index_page(

@@ -18,6 +18,7 @@ from .markdown import (
     cite,
     event_item,
     front_matter,
+    group,
     href,
     link,
     list_section,
@@ -162,20 +163,17 @@ def _quotes(person: Person) -> list[tuple[str, list[CitedText]]]:
     for quote in person.quotes:
         by_article[quote.citation.article].append(quote)
     in_order = (quote for slug in person.articles for quote in by_article.get(slug, ()))
-    return list(word_for_word((quote.text, quote) for quote in in_order).items())
+    return list(word_for_word(in_order).items())
 
 
 def _articles_section(path: str, articles: list[Article]) -> list[str]:
     """The person's articles, newest first; a long list by year, undated ones last."""
     if len(articles) <= ARTICLES_BY_YEAR_OVER:
         return list_section("Articles", (article_item(path, article) for article in articles))
-    by_year: dict[str, list[Article]] = {}
-    for article in articles:
-        year = str(article.published.year) if article.published else "Undated"
-        by_year.setdefault(year, []).append(article)
+    by_year = group(articles, lambda a: str(a.published.year) if a.published else "Undated")
     out = ["## Articles\n", f"{plural(len(articles), 'article')}, newest first, by year.\n"]
-    for year, group in by_year.items():
-        out += [f"### {year}\n", *(f"- {article_item(path, article)}" for article in group), ""]
+    for year, of_year in by_year.items():
+        out += [f"### {year}\n", *(f"- {article_item(path, article)}" for article in of_year), ""]
     return out
 
 
@@ -186,10 +184,7 @@ def _grouped(items: tuple[CitedText, ...]) -> list[tuple[str, list[CitedText]]]:
     """The same role stated by several articles shown once, with every citation, whatever
     its case or article ("The Palestinian leader", "Palestinian leader"), in the words
     most of them use."""
-    groups: dict[str, list[CitedText]] = {}
-    for item in items:
-        key = _ARTICLE.sub("", " ".join(item.text.lower().split()))
-        groups.setdefault(key, []).append(item)
+    groups = group(items, lambda item: _ARTICLE.sub("", " ".join(item.text.lower().split())))
     return [(_most_used(cited), cited) for cited in groups.values()]
 
 

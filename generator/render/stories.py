@@ -39,7 +39,7 @@ def pages(digest: Digest) -> dict[str, str]:
 def index_pages(digest: Digest) -> dict[str, str]:
     if not months.split(digest.stories):
         return {INDEX: index_page(digest)}
-    grouped = months.group(digest.stories, lambda story: months.key_of(_latest(digest, story)))
+    grouped = md.group(digest.stories, lambda story: months.key_of(_latest(digest, story)))
     intro = (
         f"{md.plural(len(digest.stories), 'story')} in {md.plural(len(grouped), 'month')}, by the "
         f"month of their latest report, newest first. {INTRO}"
