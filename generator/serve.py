@@ -79,12 +79,14 @@ class Watcher:
     ) -> None:
         self.root, self.content, self.build, self.interval = root, content, build, interval
         self.builds = 0
-        self._built: Signature = frozenset()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="digest-watcher", daemon=True)
+        self._thread: threading.Thread | None = None
 
     def start(self) -> Watcher:
-        self._built = signature(self.content)  # docs/ was built from this (make serve)
+        built = signature(self.content)  # docs/ was built from this (make serve)
+        self._thread = threading.Thread(
+            target=self._loop, args=(built,), name="digest-watcher", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -92,22 +94,18 @@ class Watcher:
         """Stop looking; a build under way finishes within `wait` seconds or is dropped
         with the process (the writer's journal completes or undoes it on the next build)."""
         self._stop.set()
-        self._thread.join(wait)
+        if self._thread is not None:
+            self._thread.join(wait)
 
-    def _loop(self) -> None:
-        built = seen = self._built
-        while True:
-            if seen != built:
+    def _loop(self, built: Signature) -> None:
+        seen = built
+        while not self._stop.wait(self.interval):
+            now = signature(self.content)
+            if now != seen:  # still changing: look again before building
+                seen = now
+            elif seen != built:
                 self._build()
                 built = seen
-            if self._stop.wait(self.interval):
-                return
-            now = signature(self.content)
-            while now != seen:  # still changing: wait for it to settle
-                seen = now
-                if self._stop.wait(self.interval):
-                    return
-                now = signature(self.content)
 
     def _build(self) -> None:
         log.info("Generating docs/ from content/ ...")
