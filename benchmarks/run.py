@@ -443,6 +443,11 @@ def _pct(value: float | None) -> str:
     return _fmt(None if value is None else 100 * value, " %")
 
 
+def _of_cold(f: Figures, seconds: float | None) -> str:
+    """`seconds` as a share of the cold build's wall time."""
+    return _pct(seconds / f.cold_s if seconds and f.cold_s else None)
+
+
 def _both(wall: float | None, cpu: float | None, digits: int = 1, unit: str = " s") -> str:
     """Wall time and, in brackets, CPU time: on a busy machine the second is steadier."""
     return f"{_fmt(wall, unit, digits)} [{_fmt(cpu, unit, digits)}]"
@@ -484,17 +489,11 @@ def table(all_figures: list[Figures]) -> str:
         ),
         (
             "  of which start-up (imports, model)",
-            lambda f: (
-                f"{_both(f.start_up_s, f.start_up_cpu_s, 2)} "
-                f"{_pct(f.start_up_s / f.cold_s if f.start_up_s and f.cold_s else None)}"
-            ),
+            lambda f: f"{_both(f.start_up_s, f.start_up_cpu_s, 2)} {_of_cold(f, f.start_up_s)}",
         ),
         (
             "  in a live process (make serve)",
-            lambda f: (
-                f"{_both(f.live_add_s, f.live_add_cpu_s, 2)} "
-                f"{_pct(f.live_add_s / f.cold_s if f.live_add_s and f.cold_s else None)}"
-            ),
+            lambda f: f"{_both(f.live_add_s, f.live_add_cpu_s, 2)} {_of_cold(f, f.live_add_s)}",
         ),
         (
             "    re-analysed / pages written",
