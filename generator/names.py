@@ -104,6 +104,8 @@ def fold(name: str) -> str:
         if text.endswith(ending):
             text = text[: -len(ending)]
     words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text.replace(".", " "))
+    while words and words[-1].endswith("'s"):  # "0's." and "A's's": folding twice is once
+        words[-1] = words[-1][:-2]
     return " ".join(_fold_word(word) for word in words)
 
 
