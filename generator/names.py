@@ -343,8 +343,9 @@ def title(ctx: Context, spans: set[Span]) -> set[Span]:
 
 
 def speech(ctx: Context, spans: set[Span]) -> set[Span]:
-    """The proper-name subject of a speech verb is a person ("Rosati said"), unless the
-    model calls it an organisation or it has a club or company word."""
+    """The proper-name subject of a speech verb is a person ("Rosati said"), unless it is a
+    title ("the Immigration Minister said"), the model calls it an organisation or it has a
+    club or company word."""
     tokens = ctx.tokens
     found = _Found(len(tokens), spans)
     for token in tokens:
@@ -352,6 +353,8 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
             continue
         for child in token.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":
+                continue
+            if _is_title(child):  # "The Immigration Minister says": a title, not a name
                 continue
             run = _run_around(ctx.shapes, child.i)
             if run is None or found.covered(run) or _upper_sentence(child):

@@ -74,3 +74,19 @@ def test_a_parse_is_read_once_and_keeps_the_text_it_was_given(nlp_model):
         ]
     fresh = nlp_model(bodies[0])  # not from nlp.parse: the text is built from the tokens
     assert nlp.text(fresh) == bodies[0]
+
+
+def test_the_parser_never_joins_a_paragraph_to_the_next(nlp_model):
+    # A caption without a full stop, then a paragraph: before paragraph starts were marked,
+    # spaCy parsed them as one sentence and "Iowa" modified "Minister".
+    body = PARAGRAPH_SEPARATOR.join(
+        [
+            "Strange practice: Charles Manuel listed addresses in the town of Lamoni in"
+            " southern Iowa",
+            "The Immigration Minister, Philip Ruddock, says the Pacific Solution is working.",
+        ]
+    )
+    doc = nlp_model(body)
+    second = body.index("The Immigration")
+    assert [s.start_char for s in doc.sents] == [0, second]
+    assert all((t.idx < second) == (t.head.idx < second) for t in doc if not t.is_space)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from generator import names, nlp
 from generator.model import (
+    PARAGRAPH_SEPARATOR,
     Analyzed,
     Article,
     ArticleAnalysis,
@@ -513,3 +514,16 @@ def test_courtesy_titles_and_a_bare_person_noun_are_not_roles(nlp_model):
     by_name = {p.name: p for p in people}
     assert [r.text for r in by_name["Yasser Arafat"].roles] == ["Palestinian leader"]
     assert by_name["Elton John"].roles == ()
+
+
+def test_a_role_never_reaches_into_the_paragraph_before(nlp_model):
+    body = PARAGRAPH_SEPARATOR.join(
+        [
+            "Charles Manuel listed addresses in the town of Lamoni in southern Iowa",
+            "The Immigration Minister, Philip Ruddock, says the Pacific Solution is working.",
+        ]
+    )
+    _, _, people = analyse(nlp_model, body)
+    by_name = {p.name: p for p in people}
+    assert [r.text for r in by_name["Philip Ruddock"].roles] == ["The Immigration Minister"]
+    assert "Immigration Minister" not in by_name  # the speaker is titled, not named
