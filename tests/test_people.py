@@ -5,7 +5,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator import names, nlp
@@ -54,6 +54,8 @@ def test_fold_joins_transliterations_diacritics_and_possessives():
 
 
 @given(st.text(max_size=40))
+@example("0's.")  # found by hypothesis: a possessive left behind by the trailing dot
+@example("A's's")
 def test_fold_is_stable_and_ascii(name):
     folded = names.fold(name)
     assert folded == names.fold(folded)
