@@ -253,6 +253,29 @@ HAPPEN_VERBS = frozenset(["unfold", "happen", "occur", "erupt", "play"])
 # talks on Monday"). At 1,000 benchmark articles, 72 of 1,614 event pages were "Be" or "Have".
 STATIVE_VERBS = frozenset(["be", "have", "seem", "remain"])
 
+# Verbs that name no happening alone ("Take, November 1989"): a title adds the particle
+# and object the report gives them ("Take ownership", "Take over", "Make gains").
+VAGUE_VERBS = frozenset(
+    [
+        "take",
+        "make",
+        "get",
+        "go",
+        "come",
+        "see",
+        "do",
+        "put",
+        "find",
+        "give",
+        "keep",
+        "bring",
+        "set",
+        "hold",
+        "turn",
+        "run",
+    ]
+)
+
 _KNOWN_VERBS = frozenset(
     set(HAPPEN_VERBS)
     | set(GENERIC_TRIGGERS)
@@ -424,9 +447,9 @@ def find_trigger(span: Span) -> Token | None:
 
 
 def _light_verb_object(verb: Token) -> Token | None:
-    """ "launched an invasion" is an invasion; "an interview published Wednesday" an interview;
-    "the vote was on Tuesday" a vote. A state is no happening: "Australia has been independent
-    since 1901" has no trigger."""
+    """ "launched an invasion" is an invasion, and "talks began" talks; "an interview
+    published Wednesday" an interview; "the vote was on Tuesday" a vote. A state is no
+    happening: "Australia has been independent since 1901" has no trigger."""
     if verb.dep_ == "acl" and verb.head.lower_ in NOMINAL:
         return verb.head
     if base_form(verb.text) in STATIVE_VERBS:
@@ -438,10 +461,11 @@ def _light_verb_object(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "advcl" and _when_clause(child) and child.pos_ == "VERB":
                 return _light_verb_object(child)
-    if base_form(verb.text) in LIGHT_VERBS:
-        for child in verb.children:
-            if child.dep_ == "dobj" and child.lower_ in NOMINAL:
-                return child
+    if base_form(verb.text) in LIGHT_VERBS:  # "launched an invasion", then "talks began"
+        for deps in (("dobj",), ("nsubj", "nsubjpass")):
+            for child in verb.children:
+                if child.dep_ in deps and child.lower_ in NOMINAL:
+                    return child
     return verb
 
 
@@ -646,9 +670,24 @@ def find_happenings(
                 participants=tuple(_people_in(doc, names, scope)),
                 organisations=tuple(_organisations_in(doc, names, places, scope)),
                 trigger=base_form(trigger.text, noun=trigger.pos_ in ("NOUN", "PROPN")),
+                detail=detail_of(trigger),
             )
         )
     return tuple(found)
+
+
+def detail_of(trigger: Token) -> str:
+    """What a vague verb does, in the report's words: its particle, then its direct object
+    with the nouns compounded onto it ("over", "ownership", "takeover bid"); else ""."""
+    if trigger.pos_ != "VERB" or base_form(trigger.text) not in VAGUE_VERBS:
+        return ""
+    words = [child.text for child in trigger.children if child.dep_ == "prt"]
+    for child in trigger.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            compounds = [t.text for t in child.lefts if t.dep_ == "compound"]
+            words.extend([*compounds, child.text])
+            break
+    return " ".join(words)
 
 
 def analyze(
@@ -1079,6 +1118,13 @@ def _title(
     if label is None:
         word = next(r.happening.trigger for r in group if base_form(r.happening.trigger) == chosen)
         label = word[:1].upper() + word[1:]
+        details = Counter(
+            r.happening.detail
+            for r in group
+            if r.happening.detail and base_form(r.happening.trigger) == chosen
+        )
+        if details:  # "Take ownership": the words the most reports use
+            label += " " + min(details, key=lambda d: (-details[d], d))
     if chosen in ("say", "tell") and names:
         return f"{label} by {names[0]}, {date_label(value, precision)}"
     where = f" in {places[0]}" if places else ""

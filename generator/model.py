@@ -148,6 +148,9 @@ class Happening:
     participants: tuple[str, ...] = ()  # names of people (as in PersonInArticle.name)
     organisations: tuple[str, ...] = ()
     trigger: str = ""  # the main verb or noun of the happening, lemmatized
+    # For a verb too vague to name it alone, its particle and object as written
+    # ("ownership" of "take ownership", "over" of "took over"); empty otherwise.
+    detail: str = ""
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,33 @@ def test_a_score_is_no_date_and_makes_no_happening(spacy_nlp) -> None:
     assert found.happenings == ()
 
 
+def test_a_vague_verb_keeps_its_particle_and_object_to_title_the_event(spacy_nlp) -> None:
+    item = article(
+        "i",
+        "Wire",
+        "Sony will formally take ownership of the movie studio on Friday, a spokesman said. "
+        "Rebels took over the town on Wednesday. Talks began on Tuesday.",
+    )
+    found, sentences = analyse(spacy_nlp, item)
+    assert sorted((h.trigger, h.detail) for h in found.happenings) == [
+        ("take", "over town"),
+        ("take", "ownership"),
+        ("talk", ""),
+    ]
+    linked = events.link_events(
+        [
+            Analyzed(
+                item, ArticleAnalysis(sentences, Summary("t", ()), 0, happenings=found.happenings)
+            )
+        ]
+    )
+    assert sorted(e.title.split(",")[0] for e in linked) == [
+        "Take over town",
+        "Take ownership",
+        "Talks",
+    ]
+
+
 # --- across the corpus -------------------------------------------------------------------
 
 
