@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from . import events, nlp
+from . import happenings, nlp
 from .model import Article, ArticleAnalysis
 from .people import people_in_article
 from .quotes import find_quotes
@@ -66,7 +66,7 @@ def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalys
         headline=None if article.title_derived else article.title,
     )
     people = people_in_article(doc, sentences)
-    dated = events.analyze(article, doc, sentences, people)
+    dated = happenings.analyze(article, doc, sentences, people)
     return ArticleAnalysis(
         sentences=sentences,
         summary=summary,

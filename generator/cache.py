@@ -30,7 +30,7 @@ T = TypeVar("T")
 ANALYSIS_MODULES = (
     "analyze",
     "dates",
-    "events",
+    "happenings",
     "model",
     "names",
     "nlp",

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from generator import events
+from generator import events, happenings
 from generator.model import (
     Analyzed,
     Article,
@@ -44,12 +44,12 @@ def article(slug: str, outlet: str, *paragraphs: str, published: dt.date = THURS
 
 def analyse(
     spacy_nlp, item: Article, people: tuple[PersonInArticle, ...] = ()
-) -> tuple[events.ArticleEvents, tuple[Sentence, ...]]:
+) -> tuple[happenings.ArticleEvents, tuple[Sentence, ...]]:
     from generator import nlp
 
     doc = spacy_nlp(item.body)
     sentences = nlp.sentences(doc)
-    return events.analyze(item, doc, sentences, people), sentences
+    return happenings.analyze(item, doc, sentences, people), sentences
 
 
 # --- per article -------------------------------------------------------------------------
@@ -385,10 +385,10 @@ def test_date_labels() -> None:
 
 
 def test_base_forms() -> None:
-    assert events.base_form("met") == "meet"
-    assert events.base_form("meeting", noun=True) == "meet"
-    assert events.base_form("launched") == "launch"
-    assert events.trigger_key("invaded") == events.trigger_key("invasion")
+    assert happenings.base_form("met") == "meet"
+    assert happenings.base_form("meeting", noun=True) == "meet"
+    assert happenings.base_form("launched") == "launch"
+    assert happenings.trigger_key("invaded") == happenings.trigger_key("invasion")
 
 
 def test_daily_reports_do_not_chain_into_one_long_event() -> None:
