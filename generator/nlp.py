@@ -180,7 +180,7 @@ def sentences(doc: Doc) -> tuple[Sentence, ...]:
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
         bounds.extend(_split_at_paragraphs(body, sent.start_char, sent.end_char, starts))
-    return tuple(_number(body, _merge_quoted(body, bounds), starts))
+    return tuple(_number(body, _merge(body, bounds), starts))
 
 
 def sentences_from_bounds(text: str, bounds: Iterable[tuple[int, int]]) -> tuple[Sentence, ...]:
@@ -189,7 +189,7 @@ def sentences_from_bounds(text: str, bounds: Iterable[tuple[int, int]]) -> tuple
     split: list[tuple[int, int]] = []
     for start, end in bounds:
         split.extend(_split_at_paragraphs(text, start, end, starts))
-    return tuple(_number(text, _merge_quoted(text, split), starts))
+    return tuple(_number(text, _merge(text, split), starts))
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -210,17 +210,23 @@ def _split_at_paragraphs(
     yield cut, end
 
 
-def _merge_quoted(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join neighbouring spans while the boundary between them falls inside a quotation."""
+def _merge(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join neighbouring spans of one paragraph while the boundary between them falls inside
+    a quotation, or the first is punctuation alone (the parser cut "<" from "<!-- ... -->"
+    and "!!!" from the words after it)."""
     spans = quotation_spans(text)
     merged: list[tuple[int, int]] = []
     for start, end in bounds:
         start, end = _strip(text, start, end)
         if start >= end:
             continue
-        if merged and (_inside(start, spans) or _inside(merged[-1][1], spans)):
+        if merged and PARAGRAPH_SEPARATOR not in text[merged[-1][1] : start]:
             previous_start, previous_end = merged[-1]
-            if PARAGRAPH_SEPARATOR not in text[previous_end:start]:
+            if (
+                _inside(start, spans)
+                or _inside(previous_end, spans)
+                or not any(c.isalnum() for c in text[previous_start:previous_end])
+            ):
                 merged[-1] = (previous_start, end)
                 continue
         merged.append((start, end))

@@ -27,6 +27,12 @@ def test_a_closing_quote_split_off_is_joined_back():
     assert [s.text for s in sentences] == [text]
 
 
+def test_punctuation_alone_joins_the_sentence_after_it_in_its_paragraph():
+    text = "<!-- a comment -->" + PARAGRAPH_SEPARATOR + "```" + PARAGRAPH_SEPARATOR + "Done."
+    sentences = nlp.sentences_from_bounds(text, [(0, 1), (1, 18), (18, 23), (23, len(text))])
+    assert [s.text for s in sentences] == ["<!-- a comment -->", "```", "Done."]
+
+
 def test_sentences_never_cross_paragraphs():
     text = "One two three" + PARAGRAPH_SEPARATOR + "Four five."
     sentences = nlp.sentences_from_bounds(text, [(0, len(text))])
