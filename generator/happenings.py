@@ -105,6 +105,14 @@ IRREGULAR = {
     "says": "say",
     "told": "tell",
     "took": "take",
+    "taken": "take",
+    "done": "do",
+    "gotten": "get",
+    "fallen": "fall",
+    "driven": "drive",
+    "thrown": "throw",
+    "chosen": "choose",
+    "withdrawn": "withdraw",
     "sat": "sit",
     "struck": "strike",
     "fled": "flee",
@@ -239,6 +247,9 @@ HAPPEN_VERBS = frozenset(["unfold", "happen", "occur", "erupt", "play"])
 # talks on Monday"). At 1,000 benchmark articles, 72 of 1,614 event pages were "Be" or "Have".
 STATIVE_VERBS = frozenset(["be", "have", "seem", "remain"])
 
+# Verbs that say a happening starts or stops, not what it is: a title adds what
+# ("Begin shipping", from "IBM began shipping a card"; "Begin work").
+ASPECT_VERBS = frozenset(["begin", "start", "continue", "resume", "stop", "finish", "cease"])
 # Verbs that name no happening alone ("Take, November 1989"): a title adds the particle
 # and object the report gives them ("Take ownership", "Take over", "Make gains").
 VAGUE_VERBS = frozenset(
@@ -447,6 +458,12 @@ def _light_verb_object(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "advcl" and _when_clause(child) and child.pos_ == "VERB":
                 return _light_verb_object(child)
+    if base_form(verb.text) == "take" and any(  # "the meeting took place on Monday"
+        child.dep_ == "dobj" and child.lower_ == "place" for child in verb.children
+    ):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in NOMINAL:
+                return child
     if base_form(verb.text) in LIGHT_VERBS:  # "launched an invasion", then "talks began"
         for deps in (("dobj",), ("nsubj", "nsubjpass")):
             for child in verb.children:
@@ -664,9 +681,15 @@ def find_happenings(
 
 def detail_of(trigger: Token) -> str:
     """What a vague verb does, in the report's words: its particle, then its direct object
-    with the nouns compounded onto it ("over", "ownership", "takeover bid"); else ""."""
-    if trigger.pos_ != "VERB" or base_form(trigger.text) not in VAGUE_VERBS:
+    with the nouns compounded onto it ("over", "ownership", "takeover bid"); what an aspect
+    verb starts or stops ("shipping" of "began shipping"); else ""."""
+    verb = base_form(trigger.text)
+    if trigger.pos_ != "VERB" or verb not in VAGUE_VERBS | ASPECT_VERBS:
         return ""
+    if verb in ASPECT_VERBS:
+        for child in trigger.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                return child.text
     words = [child.text for child in trigger.children if child.dep_ == "prt"]
     for child in trigger.children:
         if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):

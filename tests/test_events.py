@@ -157,18 +157,21 @@ def test_a_score_is_no_date_and_makes_no_happening(spacy_nlp) -> None:
     assert found.happenings == ()
 
 
-def test_a_vague_verb_keeps_its_particle_and_object_to_title_the_event(spacy_nlp) -> None:
+def test_a_vague_verb_keeps_its_particle_object_or_verb_to_title_the_event(spacy_nlp) -> None:
     item = article(
         "i",
         "Wire",
         "Sony will formally take ownership of the movie studio on Friday, a spokesman said. "
-        "Rebels took over the town on Wednesday. Talks began on Tuesday.",
+        "Rebels took over the town on Wednesday. Talks began on Tuesday. "
+        "On Monday, IBM began shipping a new card. The vote took place on Sunday.",
     )
     found, sentences = analyse(spacy_nlp, item)
     assert sorted((h.trigger, h.detail) for h in found.happenings) == [
+        ("begin", "shipping"),
         ("take", "over town"),
         ("take", "ownership"),
         ("talk", ""),
+        ("vote", ""),
     ]
     linked = events.link_events(
         [
@@ -178,9 +181,11 @@ def test_a_vague_verb_keeps_its_particle_and_object_to_title_the_event(spacy_nlp
         ]
     )
     assert sorted(e.title.split(",")[0] for e in linked) == [
+        "Begin shipping",
         "Take over town",
         "Take ownership",
         "Talks",
+        "Vote",
     ]
 
 
