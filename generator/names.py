@@ -75,6 +75,47 @@ NOT_PERSON_WORDS = _words(
     stadium park hotel news times post journal agency television radio
     """
 )
+# Nouns for people that no title list holds and no suffix shows (see `denotes_person`).
+PERSON_NOUNS = _words(
+    """
+    man woman men women boy girl child children baby teen guy lady gentleman person
+    mother father mum mom dad parent son daughter brother sister wife husband widow
+    spouse fiance fiancee partner uncle aunt cousin niece nephew grandmother grandfather
+    grandson granddaughter relative twin heir heiress friend colleague ally rival
+    critic fan star legend icon hero heroine veteran great international champion
+    boss head chief deputy aide official expert pundit suspect victim witness
+    candidate nominee delegate graduate advocate magnate tycoon mogul billionaire
+    millionaire pilot guard cop police nurse medic chef poet artist model student
+    pupil scholar academic cleric monk nun priest pastor saint royal citizen native
+    local resident neighbour neighbor member figure personality celebrity host
+    diplomat democrat republican conservative liberal socialist hardliner moderate
+    militant rebel terrorist gunman bomber hostage prisoner detainee inmate convict
+    refugee migrant immigrant settler soldier marine sailor crew staff staffer
+    idol mentor protege successor predecessor counterpart opponent mastermind
+    guide mate ace umpire marshall servant maid nanny slave national entrepreneur
+    prodigy genius talent recruit signing pair duo trio
+    ceo cfo coo cto mp mep mla
+    """
+)
+# Endings of nouns for people ("bowler", "monarchist", "goalkicker", "executive").
+PERSON_SUFFIXES = (
+    "er", "or", "ist", "ian", "an", "ant", "ent", "man", "men", "ee", "ess", "ive", "naut"
+)  # fmt: skip
+
+
+def denotes_person(word: str) -> bool:
+    """Whether a role's head noun can name a person: a title, a noun for people or a
+    person ending, in the singular or plural, or capitalised ("Governor-General").
+    "photo" and "team" cannot."""
+    if word[:1].isupper():
+        return True
+    lower = word.lower()
+    forms = (lower, lower[:-1]) if lower.endswith("s") else (lower,)
+    return any(
+        form in TITLES or form in PERSON_NOUNS or form.endswith(PERSON_SUFFIXES) for form in forms
+    )
+
+
 # Verbs whose subject, when it is a bare proper name, is almost always a person.
 SPEECH_VERBS = _words(
     """

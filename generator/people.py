@@ -248,7 +248,8 @@ def _strip_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _is_role(doc: Doc, start: int, end: int, name: tuple[int, int]) -> bool:
     """A role names a function or a description: it holds a common noun or a title word,
-    is not a name itself, not the name's own words, and not too long to be a role."""
+    its head can name a person, it is not a name itself, not the name's own words, and not
+    too long to be a role."""
     if end - start > 14 or (start < name[1] and name[0] < end):
         return False
     tokens = doc[start:end]
@@ -262,7 +263,21 @@ def _is_role(doc: Doc, start: int, end: int, name: tuple[int, int]) -> bool:
         return False
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return False
+    if not names.denotes_person(_role_noun(_head(doc, start, end)).text):
+        return False  # "the team photo" before a name in run-on captions: not a role
     return any(t.pos_ == "NOUN" or t.text.lower() in names.TITLES for t in tokens)
+
+
+def _role_noun(head: Token) -> Token:
+    """The noun a role is about: its head, or in "one of the most successful sailors" the
+    noun after "of"."""
+    if head.lower_ == "one":
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for noun in child.children:
+                    if noun.dep_ == "pobj":
+                        return noun
+    return head
 
 
 def _unique_roles(roles: Iterable[Role]) -> tuple[Role, ...]:

@@ -529,3 +529,35 @@ def test_a_role_never_reaches_into_the_paragraph_before(nlp_model):
     by_name = {p.name: p for p in people}
     assert [r.text for r in by_name["Philip Ruddock"].roles] == ["The Immigration Minister"]
     assert "Immigration Minister" not in by_name  # the speaker is titled, not named
+
+
+def test_a_role_must_be_able_to_name_a_person(nlp_model):
+    body = (
+        "Nicole Kidman, the Australian actress, arrived on Monday. "
+        "Peter Blake, one of the most successful sailors in yachting history, died. "
+        "Three Soviet astronauts, including Valery Kubasov, flew. "
+        "He was bowled by Brett Lee, the England cricket team, on Friday."
+    )
+    _, _, people = analyse(nlp_model, body)
+    roles = {p.name: [r.text for r in p.roles] for p in people}
+    assert roles["Nicole Kidman"] == ["the Australian actress"]
+    assert roles["Peter Blake"] == ["one of the most successful sailors in yachting history"]
+    assert roles["Brett Lee"] == []  # a team is no role of a person
+
+
+@pytest.mark.parametrize(
+    ("word", "person"),
+    [
+        ("actress", True),
+        ("openers", True),
+        ("cosmonauts", True),
+        ("umpire", True),
+        ("Governor", True),
+        ("photo", False),
+        ("team", False),
+        ("club", False),
+        ("capital", False),
+    ],
+)
+def test_denotes_person(word, person):
+    assert names.denotes_person(word) is person
