@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from . import happenings, nlp
+from .mentions import people_in_article
 from .model import Article, ArticleAnalysis
-from .people import people_in_article
 from .quotes import find_quotes
 from .settings import Settings
 from .summarize import rating_limit, summarize

@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator import names, nlp
+from generator.mentions import compatible, people_in_article, words_of
 from generator.model import (
     PARAGRAPH_SEPARATOR,
     Analyzed,
@@ -23,14 +24,7 @@ from generator.model import (
     Role,
     Summary,
 )
-from generator.people import (
-    _group,
-    compatible,
-    merge_people,
-    people_in_article,
-    person_slug,
-    words_of,
-)
+from generator.people import _group, merge_people, person_slug
 from generator.render import people as people_pages
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 """Quotations and their speakers, in the shapes news writes them."""
 
 from generator import nlp
-from generator.people import people_in_article
+from generator.mentions import people_in_article
 from generator.quotes import find_quotes
 
 
