@@ -56,6 +56,8 @@ TITLES = _words(
     goalkeepers defenders midfielders forwards strikers
     officer inspector detective prosecutor attorney lawyer surgeon doctor
     leader founder owner editor correspondent analyst economist
+    commissioner superintendent constable reverend treasurer speaker executive scientist
+    acting interim shadow staff
     """
 )
 # Titles that say nothing of what a person does ("Mr Arafat"): never a role on their own.

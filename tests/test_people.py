@@ -555,3 +555,13 @@ def test_a_role_must_be_able_to_name_a_person(nlp_model):
 )
 def test_denotes_person(word, person):
     assert names.denotes_person(word) is person
+
+
+def test_title_words_before_a_name_are_not_part_of_it(nlp_model):
+    body = (
+        "White House Chief of Staff John Sununu met reporters. "
+        "Commissioner Mick Keelty said the search would go on. "
+        "Superintendent Al McHugh and Reverend Tim Costello spoke later."
+    )
+    _, _, people = analyse(nlp_model, body)
+    assert {"John Sununu", "Mick Keelty", "Al McHugh", "Tim Costello"} <= {p.name for p in people}
