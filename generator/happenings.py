@@ -688,11 +688,12 @@ def detail_of(trigger: Token) -> str:
         return ""
     if verb in ASPECT_VERBS:
         for child in trigger.children:
-            if child.dep_ == "xcomp" and child.pos_ == "VERB":
-                return child.text
+            if child.dep_ == "xcomp" and child.pos_ == "VERB":  # "began to arrive"
+                to = [t.text for t in child.lefts if t.dep_ == "aux" and t.lower_ == "to"]
+                return " ".join([*to, child.text])
     words = [child.text for child in trigger.children if child.dep_ == "prt"]
     for child in trigger.children:
-        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.is_alpha:
             compounds = [t.text for t in child.lefts if t.dep_ == "compound"]
             words.extend([*compounds, child.text])
             break

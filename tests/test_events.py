@@ -163,11 +163,14 @@ def test_a_vague_verb_keeps_its_particle_object_or_verb_to_title_the_event(spacy
         "Wire",
         "Sony will formally take ownership of the movie studio on Friday, a spokesman said. "
         "Rebels took over the town on Wednesday. Talks began on Tuesday. "
-        "On Monday, IBM began shipping a new card. The vote took place on Sunday.",
+        "On Monday, IBM began shipping a new card. The vote took place on Sunday. "
+        "On Saturday, refugees began to arrive. On Friday, the company got 5%.",
     )
     found, sentences = analyse(spacy_nlp, item)
     assert sorted((h.trigger, h.detail) for h in found.happenings) == [
         ("begin", "shipping"),
+        ("begin", "to arrive"),
+        ("get", ""),
         ("take", "over town"),
         ("take", "ownership"),
         ("talk", ""),
@@ -182,6 +185,8 @@ def test_a_vague_verb_keeps_its_particle_object_or_verb_to_title_the_event(spacy
     )
     assert sorted(e.title.split(",")[0] for e in linked) == [
         "Begin shipping",
+        "Begin to arrive",
+        "Get",
         "Take over town",
         "Take ownership",
         "Talks",
