@@ -272,6 +272,7 @@ VAGUE_VERBS = frozenset(
         "run",
     ]
 )
+_DETAILED_VERBS = VAGUE_VERBS | ASPECT_VERBS
 
 _KNOWN_VERBS = frozenset(
     set(HAPPEN_VERBS)
@@ -458,13 +459,11 @@ def _light_verb_object(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "advcl" and _when_clause(child) and child.pos_ == "VERB":
                 return _light_verb_object(child)
-    if base_form(verb.text) == "take" and any(  # "the meeting took place on Monday"
+    takes_place = base_form(verb.text) == "take" and any(
         child.dep_ == "dobj" and child.lower_ == "place" for child in verb.children
-    ):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in NOMINAL:
-                return child
-    if base_form(verb.text) in LIGHT_VERBS:  # "launched an invasion", then "talks began"
+    )
+    # "launched an invasion", then "talks began" and "the vote took place"
+    if base_form(verb.text) in LIGHT_VERBS or takes_place:
         for deps in (("dobj",), ("nsubj", "nsubjpass")):
             for child in verb.children:
                 if child.dep_ in deps and child.lower_ in NOMINAL:
@@ -684,7 +683,7 @@ def detail_of(trigger: Token) -> str:
     with the nouns compounded onto it ("over", "ownership", "takeover bid"); what an aspect
     verb starts or stops ("shipping" of "began shipping"); else ""."""
     verb = base_form(trigger.text)
-    if trigger.pos_ != "VERB" or verb not in VAGUE_VERBS | ASPECT_VERBS:
+    if trigger.pos_ != "VERB" or verb not in _DETAILED_VERBS:
         return ""
     if verb in ASPECT_VERBS:
         for child in trigger.children:
