@@ -175,16 +175,13 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def sentences(doc: Doc) -> tuple[Sentence, ...]:
     """Sentences of a parsed body: never across paragraphs, never cut inside a quotation."""
-    body = text(doc)
-    starts = paragraph_starts(body)
-    bounds: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        bounds.extend(_split_at_paragraphs(body, sent.start_char, sent.end_char, starts))
-    return tuple(_number(body, _merge(body, bounds), starts))
+    return sentences_from_bounds(text(doc), ((s.start_char, s.end_char) for s in doc.sents))
 
 
 def sentences_from_bounds(text: str, bounds: Iterable[tuple[int, int]]) -> tuple[Sentence, ...]:
-    """Sentences from raw (start, end) spans, with the same repairs as `sentences`."""
+    """Sentences from raw (start, end) spans: split at paragraphs (a safety net for a parse
+    made without `mark_paragraph_starts`), joined inside quotations and after punctuation
+    alone."""
     starts = paragraph_starts(text)
     split: list[tuple[int, int]] = []
     for start, end in bounds:
