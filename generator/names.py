@@ -80,23 +80,23 @@ NOT_PERSON_WORDS = _words(
 # Nouns for people that no title list holds and no suffix shows (see `denotes_person`).
 PERSON_NOUNS = _words(
     """
-    man woman men women boy girl child children baby teen guy lady gentleman person
+    man woman men women boy girl child children baby teen guy gentleman person
     mother father mum mom dad parent son daughter brother sister wife husband widow
     spouse fiance fiancee partner uncle aunt cousin niece nephew grandmother grandfather
     grandson granddaughter relative twin heir heiress friend colleague ally rival
     critic fan star legend icon hero heroine veteran great international champion
-    boss head chief deputy aide official expert pundit suspect victim witness
+    boss head deputy aide official expert pundit suspect victim witness
     candidate nominee delegate graduate advocate magnate tycoon mogul billionaire
     millionaire pilot guard cop police nurse medic chef poet artist model student
     pupil scholar academic cleric monk nun priest pastor saint royal citizen native
     local resident neighbour neighbor member figure personality celebrity host
-    diplomat democrat republican conservative liberal socialist hardliner moderate
+    democrat republican conservative liberal socialist hardliner moderate
     militant rebel terrorist gunman bomber hostage prisoner detainee inmate convict
-    refugee migrant immigrant settler soldier marine sailor crew staff staffer
+    refugee migrant immigrant settler soldier marine sailor crew staffer
     idol mentor protege successor predecessor counterpart opponent mastermind
     guide mate ace umpire marshall servant maid nanny slave national entrepreneur
     prodigy genius talent recruit signing pair duo trio
-    ceo cfo coo cto mp mep mla
+    ceo cfo coo cto mep mla
     """
 )
 # Endings of nouns for people ("bowler", "monarchist", "goalkicker", "executive").
