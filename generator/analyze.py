@@ -7,18 +7,20 @@ any worker process.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from . import happenings, nlp
 from .mentions import people_in_article
-from .model import Article, ArticleAnalysis
+from .model import Article, ArticleAnalysis, Summary
 from .quotes import find_quotes
 from .settings import Settings
 from .summarize import rating_limit, summarize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 
 def analyze_here(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleAnalysis]:
@@ -27,7 +29,28 @@ def analyze_here(articles: Sequence[Article], settings: Settings) -> Iterator[Ar
     model = nlp.load(settings.spacy_model)
     bodies = (analysed_text(article.body, settings.max_article_chars) for article in articles)
     for article, doc in zip(articles, nlp.parse(model, bodies), strict=True):
-        yield analyze_doc(article, doc, settings)
+        try:
+            yield analyze_doc(article, doc, settings)
+        except Exception as exc:  # one article must never stop the build
+            yield unanalysed(doc, settings, exc)
+
+
+def unanalysed(doc: Doc, settings: Settings, exc: Exception) -> ArticleAnalysis:
+    """What is left of an article whose analysis failed outside any one part: its text
+    (so its page still shows it), no summary, people or events, and the reason."""
+    try:
+        sentences = nlp.sentences(doc)
+    except Exception:  # the text alone, as one sentence per paragraph
+        sentences = ()
+    return ArticleAnalysis(
+        sentences=sentences,
+        summary=Summary(settings.summarizer, ()),
+        word_count=len(nlp.text(doc).split()),
+        warnings=(
+            f"could not be analysed ({type(exc).__name__}: {exc}); its page shows the text "
+            "without summary, people or events",
+        ),
+    )
 
 
 def analysed_text(body: str, limit: int) -> str:
@@ -65,17 +88,36 @@ def analyze_doc(article: Article, doc: Doc, settings: Settings) -> ArticleAnalys
         settings.summary_ratio,
         headline=None if article.title_derived else article.title,
     )
-    people = people_in_article(doc, sentences)
-    dated = happenings.analyze(article, doc, sentences, people)
+    people = _guarded("its people", warnings, (), lambda: people_in_article(doc, sentences))
+    dated = _guarded(
+        "its dates and events",
+        warnings,
+        happenings.ArticleEvents((), (), (), ()),
+        lambda: happenings.analyze(article, doc, sentences, people, warnings),
+    )
+    quotes = _guarded("its quotations", warnings, (), lambda: find_quotes(doc, sentences, people))
     return ArticleAnalysis(
         sentences=sentences,
         summary=summary,
         word_count=sum(1 for token in nlp.tokens(doc) if not (token.is_punct or token.is_space)),
         people=people,
-        quotes=find_quotes(doc, sentences, people),
+        quotes=quotes,
         dates=dated.dates,
         happenings=dated.happenings,
         places=dated.places,
         organisations=dated.organisations,
         warnings=tuple(warnings),
     )
+
+
+def _guarded(what: str, warnings: list[str], empty: T, find: Callable[[], T]) -> T:
+    """One part of the analysis; if it fails on this article's text, that part is left
+    out with a warning for the file, and the rest of the article (and the build) goes on."""
+    try:
+        return find()
+    except Exception as exc:  # one article must never stop the build
+        warnings.append(
+            f"could not find {what} ({type(exc).__name__}: {exc}); left out, "
+            "the rest of the article is built"
+        )
+        return empty

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
+# "N years ago" that reaches further back than this is vague ("3,000 years ago"), not a year.
+_OLDEST_YEAR = 1000
 MODEL_PRECISIONS = ("day", "month", "year")
 
 WEEKDAYS = {
@@ -232,10 +234,10 @@ def _quarter_of(day: dt.date) -> int:
 # --- the news rules ----------------------------------------------------------------------
 
 _NUM = (
-    r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|a few|few|some|many)"
 )
-_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_UNIT = r"(?P<unit>day|week|month|year|decade|centur(?:y|ies)|millenni(?:um|a))s?"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
@@ -545,10 +547,16 @@ def _year_end(match: re.Match[str], published: dt.date, mode: str) -> Resolution
     + r" (?:ago|earlier|before|back)"
 )
 def _ago(match: re.Match[str], published: dt.date, mode: str) -> Resolution | None:
-    count = int(match["num"]) if match["num"].isdigit() else _NUMBERS.get(match["num"])
+    number = match["num"].replace(",", "")
+    count = int(number) if number.isdigit() else _NUMBERS.get(number)
     unit = match["unit"]
-    if count is None:  # "several years ago"
+    if count is None or unit.startswith(("centur", "millenni")):  # "several years ago"
         return _ref("PAST")
+    if (
+        unit in ("year", "decade")
+        and published.year - count * (10 if unit == "decade" else 1) < _OLDEST_YEAR
+    ):
+        return _ref("PAST")  # "3,000 years ago" is a long time ago, not a calendar year
     if unit == "day":
         return _day(published - dt.timedelta(days=count))
     if unit == "week":
@@ -661,9 +669,13 @@ def _vague_past(match: re.Match[str], published: dt.date, mode: str) -> Resoluti
 
 
 @_rule(
-    r"(?:(?:more|less|about|nearly|almost|over|just|some|the|a) )?(?:\d+|"
+    r"(?:(?:more than|less than|more|less|about|nearly|almost|over|just|some|the|a|for) )?"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+|"
     + "|".join(n for n in _NUMBERS if n not in ("a", "an"))
-    + r") (?:days|weeks|months|years|decades)"
+    + r") (?:days|weeks|months|years|decades)|(?:a|an) (?:day|week|month|year|decade)|"
+    r"(?:a |an |one |\d+ |"
+    + "|".join(n + " " for n in _NUMBERS if n not in ("a", "an", "one"))
+    + r")?(?:century|centuries|millennium|millennia))"
 )
 def _duration(match: re.Match[str], published: dt.date, mode: str) -> Resolution:
     """A bare length of time ("five years") is not a date: never let a parser guess one."""
@@ -755,7 +767,17 @@ def resolve(text: str, published: dt.date | None, mode: str = PAST) -> Resolutio
     Cached: the answer depends on the arguments alone (a Resolution is immutable), and the
     same expression is resolved more than once per article (whole and in parts), dateparser
     being most of the cost.
+
+    Never raises on what an article says: a date outside the calendar ("7000 years ago"
+    from a rule's arithmetic, a year past 9999) is unresolved, not an error.
     """
+    try:
+        return _resolve(text, published, mode)
+    except (ValueError, OverflowError):
+        return UNRESOLVED
+
+
+def _resolve(text: str, published: dt.date | None, mode: str) -> Resolution:
     if _BARE_NUMBER.fullmatch(" ".join(text.lower().split()).strip(' ,.;:"()')):
         return UNRESOLVED
     if published is None:

@@ -643,8 +643,11 @@ def find_happenings(
     expressions: Sequence[DateExpression],
     names: NameIndex,
     published: dt.date | None,
+    problems: list[str] | None = None,
 ) -> tuple[Happening, ...]:
-    """Sentences reporting something that happened on a resolved date (one per trigger)."""
+    """Sentences reporting something that happened on a resolved date (one per trigger).
+
+    With `problems`, a sentence whose analysis fails is left out with a warning there."""
     found: list[Happening] = []
     seen: set[tuple[int, int]] = set()
     for expression in expressions:
@@ -654,28 +657,56 @@ def find_happenings(
         sentence = _sentence_at(sentences, expression.start)
         if span is None or sentence is None:
             continue
-        trigger = find_trigger(span)
-        if trigger is None or (sentence.index, trigger.i) in seen:
+        try:
+            happening = _happening(doc, sentence, span, expression, names, published, seen)
+        except Exception as exc:  # one odd sentence must not stop the build
+            if problems is None:
+                raise
+            problems.append(failed_on(sentence, "its dated happening", exc))
             continue
-        looks_forward = dates.tense_mode(span) == dates.FUTURE
-        if published is not None and _after(expression.value, published) and not looks_forward:
-            continue  # a report of the past cannot be dated after its own publication
-        seen.add((sentence.index, trigger.i))
-        scope = clause_of(trigger, sentence.start, sentence.end)
-        start, end = scope.start, scope.end
-        places = _event_places(doc, names, scope, trigger, start, end)
-        found.append(
-            Happening(
-                sentence=sentence.index,
-                date=expression,
-                places=tuple(places),
-                participants=tuple(_people_in(doc, names, scope)),
-                organisations=tuple(_organisations_in(doc, names, places, scope)),
-                trigger=base_form(trigger.text, noun=trigger.pos_ in ("NOUN", "PROPN")),
-                detail=detail_of(trigger),
-            )
-        )
+        if happening is not None:
+            found.append(happening)
     return tuple(found)
+
+
+def failed_on(sentence: Sentence, what: str, exc: Exception) -> str:
+    """The warning for a part of the analysis that failed on one sentence (left out)."""
+    text = " ".join(sentence.text.split())
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    return (
+        f"sentence {sentence.index + 1} ({shown!r}): could not find {what} "
+        f"({type(exc).__name__}: {exc}); left out, the rest of the article is built"
+    )
+
+
+def _happening(
+    doc: Doc,
+    sentence: Sentence,
+    span: Span,
+    expression: DateExpression,
+    names: NameIndex,
+    published: dt.date | None,
+    seen: set[tuple[int, int]],
+) -> Happening | None:
+    trigger = find_trigger(span)
+    if trigger is None or (sentence.index, trigger.i) in seen:
+        return None
+    looks_forward = dates.tense_mode(span) == dates.FUTURE
+    if published is not None and _after(expression.value, published) and not looks_forward:
+        return None  # a report of the past cannot be dated after its own publication
+    seen.add((sentence.index, trigger.i))
+    scope = clause_of(trigger, sentence.start, sentence.end)
+    start, end = scope.start, scope.end
+    places = _event_places(doc, names, scope, trigger, start, end)
+    return Happening(
+        sentence=sentence.index,
+        date=expression,
+        places=tuple(places),
+        participants=tuple(_people_in(doc, names, scope)),
+        organisations=tuple(_organisations_in(doc, names, places, scope)),
+        trigger=base_form(trigger.text, noun=trigger.pos_ in ("NOUN", "PROPN")),
+        detail=detail_of(trigger),
+    )
 
 
 def detail_of(trigger: Token) -> str:
@@ -704,10 +735,11 @@ def analyze(
     doc: Doc,
     sentences: Sequence[Sentence],
     people: Sequence[PersonInArticle] = (),
+    problems: list[str] | None = None,
 ) -> ArticleEvents:
     """Date expressions, dated happenings, places and organisations of one article."""
     names = NameIndex.from_doc(doc, people)
     expressions = dates.find_dates(doc, article.published)
     places, organisations = article_places_and_organisations(doc, names)
-    happenings = find_happenings(doc, sentences, expressions, names, article.published)
+    happenings = find_happenings(doc, sentences, expressions, names, article.published, problems)
     return ArticleEvents(expressions, happenings, places, organisations)

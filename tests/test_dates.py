@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import dates
 from generator.dates import FUTURE, NEAREST, PAST, resolve
@@ -211,3 +213,91 @@ def test_resolve_is_cached_and_the_cache_changes_no_answer() -> None:
             first = resolve(text, published, mode)
             assert resolve(text, published, mode) is first  # from the cache
             assert resolve.__wrapped__(text, published, mode) == first  # as computed afresh
+
+
+# --- dates never crash and never invent ----------------------------------------------------
+
+_COUNTS = st.one_of(
+    st.integers(min_value=-(10**9), max_value=10**9).map(str),
+    st.integers(min_value=1000, max_value=10**9).map(lambda n: f"{n:,}"),
+    st.sampled_from(["a", "an", "one", "two", "twelve", "several", "a few", "many"]),
+)
+_UNITS = st.sampled_from(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "YEARS",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "millennium",
+        "millennia",
+    ]
+)
+_EXPRESSIONS = st.one_of(
+    st.builds(
+        lambda n, u, w: f"{n} {u} {w}",
+        _COUNTS,
+        _UNITS,
+        st.sampled_from(["ago", "earlier", "before", "back", "later", "from now"]),
+    ),
+    st.builds(lambda n, u: f"{n} {u}", _COUNTS, _UNITS),
+    st.builds(
+        lambda q, n, u: f"{q} {n} {u}",
+        st.sampled_from(["for", "about", "more than"]),
+        _COUNTS,
+        _UNITS,
+    ),
+    st.builds(lambda y: f"in {y}", st.integers(min_value=-(10**6), max_value=10**6)),
+    st.builds(lambda n: f"the {n}th century", st.integers(min_value=-100, max_value=10**4)),
+    st.builds(
+        lambda m, y: f"{m} {y}",
+        st.sampled_from(["March", "Feb.", "spring of"]),
+        st.integers(min_value=0, max_value=10**6),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EXPRESSIONS, st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+def test_resolving_generated_expressions_never_raises(text: str, published: dt.date) -> None:
+    for mode in (PAST, FUTURE, NEAREST):
+        found = resolve(text, published, mode)
+        found.plain()
+        if found.first is not None:
+            assert found.first <= found.last
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7000 YEARS AGO",
+        "2012 years ago",
+        "3,000 years ago",
+        "two centuries ago",
+        "three millennia ago",
+        "10000 years ago",
+        "300 decades ago",
+    ],
+)
+def test_long_ago_is_vague_not_a_year(text: str) -> None:
+    assert plain(text) == (None, None)
+    assert resolve(text, THURSDAY).precision == "ref"
+
+
+@pytest.mark.parametrize(
+    "text", ["two centuries", "a century", "a week", "a year", "for a week", "3,000 years"]
+)
+def test_durations_are_not_dates(text: str) -> None:
+    assert plain(text) == (None, None)
+
+
+def test_counts_with_thousands_separators() -> None:
+    assert plain("1,000 days ago") == ("2019-06-14", "day")
