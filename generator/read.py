@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 import stat
 from collections.abc import Iterable
@@ -174,7 +175,18 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
         warnings.append(
             Problem(name, "has no front matter (--- title/outlet/published ---)", 1, "warning")
         )
-    paragraphs = _paragraphs(text)
+    width = wrap_width(text.split("\n"))
+    paragraphs = _paragraphs(text, width)
+    if width:
+        warnings.append(
+            Problem(
+                name,
+                f"is hard-wrapped at {width} columns; its lines were joined into paragraphs "
+                "(a blank line, an indented line or a line that ends short starts a new one)",
+                body_line,
+                "note",
+            )
+        )
     fields = _validate(meta, name, (match.group(1) or "") if match else "", warnings)
     standfirst = None
     title = fields.get("title")
@@ -388,10 +400,74 @@ _FIELD_PARSERS = {
 # --- plain text ---------------------------------------------------------------------------
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Non-empty lines are paragraphs; photo credit lines are not part of the article."""
-    lines = (" ".join(line.split()) for line in text.split("\n"))
+def _paragraphs(text: str, width: int | None = None) -> list[str]:
+    """Non-empty lines are paragraphs, unless the text is hard-wrapped at `width` (then the
+    lines of each paragraph are joined again); photo credit lines are not article text."""
+    raw = text.split("\n")
+    blocks = reflowed(raw, width) if width else raw
+    lines = (" ".join(line.split()) for line in blocks)
     return [line for line in lines if line and not is_credit_line(line)]
+
+
+# Hard-wrapped text (wire copy, e-mail) breaks lines at a fixed width inside paragraphs.
+# Below this many lines, or with lines this long, a file is taken as one paragraph a line.
+_MIN_WRAPPED_LINES = 4
+_MAX_WRAP_WIDTH = 100
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text is wrapped at, or None when its lines are paragraphs.
+
+    Wrapped: nearly every line fits a width of at most 100 columns, most lines come close
+    to it, and some line ends in the middle of a sentence although the next line goes on.
+    """
+    text_lines = [line.rstrip() for line in lines if line.strip()]
+    if len(text_lines) < _MIN_WRAPPED_LINES:
+        return None
+    lengths = sorted(len(line) for line in text_lines)
+    usual = lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
+    if usual > _MAX_WRAP_WIDTH or usual < 30:
+        return None
+    if sum(length > usual + 5 for length in lengths) > len(lengths) * 0.05:
+        return None
+    width = max(length for length in lengths if length <= usual + 5)
+    full = sum(length >= 0.6 * width for length in lengths)
+    runs_on = sum(
+        1
+        for line, after in itertools.pairwise(lines)
+        if line.strip() and after.strip() and not line.rstrip().endswith(_FINAL_PUNCTUATION)
+    )
+    if full < 0.6 * len(lengths) or runs_on < 2:
+        return None
+    return width
+
+
+def reflowed(lines: list[str], width: int) -> list[str]:
+    """The paragraphs of a hard-wrapped text, one a line: a paragraph ends at a blank line,
+    before an indented line, and after a line the next line's first word would have fitted
+    on (a wrapping tool would have put it there, so the break was the writer's)."""
+    indented = [line[:1].isspace() for line in lines if line.strip()]
+    marks_paragraphs = any(indented) and not all(indented)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if current and marks_paragraphs and line[:1].isspace():
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(line.strip())
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        next_word = after.split()[0] if after.strip() else ""
+        if next_word and len(line.rstrip()) + 1 + len(next_word) <= width:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
 
 
 def is_credit_line(line: str) -> bool:
