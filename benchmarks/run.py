@@ -65,7 +65,8 @@ SUMMARY = re.compile(
 FLOOR = """
 import sys, time
 from pathlib import Path
-from generator import nlp, read
+from generator import read
+from generator.analyze import nlp
 from generator.settings import Settings
 settings = Settings()
 articles, _ = read.read_content(Path(sys.argv[1]))
@@ -83,7 +84,8 @@ print(f"{loaded - start:.3f} {done - loaded:.3f} {words}")
 # the analysis and corpus libraries (spaCy, sumy with nltk, scikit-learn) and loading the
 # model. The `add` step cannot take less; its share of the cold build is printed beside it.
 START_UP = """
-from generator import analyze, link, nlp
+from generator import link
+from generator.analyze import article, nlp
 from generator.settings import Settings
 link.prepare()
 nlp.load(Settings().spacy_model)

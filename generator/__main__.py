@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import build as pipeline
-from . import evaluation, link, nlp, read, write
+from . import evaluation, link, read, write
+from .analyze import nlp
 from .cache import to_jsonable
 from .model import Analyzed, Problem
 from .progress import Progress

@@ -24,22 +24,14 @@ from .settings import Settings
 
 T = TypeVar("T")
 
-# The modules whose code decides what an analysis holds. Their source is part of every cache
-# key, so a change to any of them re-analyses (a stale summary is never served), while a
-# change to render, write or link code reuses every analysis.
-ANALYSIS_MODULES = (
-    "analyze",
-    "dates",
-    "happenings",
-    "model",
-    "mentions",
-    "names",
-    "nlp",
-    "quotes",
-    "read",
-    "settings",
-    "summarize",
-)
+# What an analysis depends on, besides the article and the settings: every file of the
+# analysis stage (the analyze/ folder: its code and its word lists), and the modules that
+# hand it its input, settings and result types. A change to any of them re-analyses (a stale
+# summary is never served); a change to link, render or write code reuses every analysis.
+ANALYSIS_CODE = ("analyze", "model.py", "read.py", "settings.py")
+# ...and what the linked corpus depends on, besides the analyses and settings: the corpus
+# step, the analysis tools it calls, and the data types.
+LINK_CODE = ("analyze", "link", "model.py", "settings.py")
 
 
 class _Entry(BaseModel):
@@ -70,12 +62,22 @@ def versions(spacy_model: str) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of the source of the analysis modules."""
+    """A hash of the analysis stage's code and data (see ANALYSIS_CODE)."""
+    return _fingerprint(ANALYSIS_CODE)
+
+
+def _fingerprint(parts: Sequence[str]) -> str:
+    """A hash of these files and of every file under these folders of the package (names
+    and bytes, sorted; compiled files left out)."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ANALYSIS_MODULES:
-        path = package / f"{name}.py"
-        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
+    for part in parts:
+        path = package / part
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and "__pycache__" not in file.parts:
+                relative = file.relative_to(package).as_posix()
+                digest.update(relative.encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -118,8 +120,6 @@ class AnalysisCache:
 # at a thousand articles, minutes at ten thousand. A build where no article changed links
 # exactly the same inputs, so its result is kept too: one file, replaced by every new link.
 
-# Code that does not decide what link() returns: a change to it keeps the linked corpus.
-_NOT_LINK_CODE = ("__main__.py", "build.py", "progress.py", "write.py", "render", "evaluation")
 # Settings that never change the Digest (where files are, how the run reports).
 _NOT_LINK_SETTINGS = {"content_dir", "docs_dir", "cache_dir", "jobs", "strict", "use_cache"}
 _NOT_LINK_SETTINGS |= {"progress"}
@@ -127,15 +127,8 @@ _NOT_LINK_SETTINGS |= {"progress"}
 
 @cache
 def link_code_fingerprint() -> str:
-    """A hash of the source of every module that can change the linked corpus."""
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        relative = path.relative_to(package).as_posix()
-        if relative.split("/")[0] in _NOT_LINK_CODE or relative == "cache.py":
-            continue
-        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+    """A hash of the code and data that can change the linked corpus (see LINK_CODE)."""
+    return _fingerprint(LINK_CODE)
 
 
 def link_scope(settings: Settings) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 
-from . import nlp
+from .analyze import nlp
 from .model import Article, ArticleAnalysis
 from .settings import Settings
 
@@ -36,7 +36,7 @@ def analyze_articles(
     """
     workers = min(jobs, len(articles) // MIN_ARTICLES_PER_WORKER)
     if workers <= 1:
-        from .analyze import analyze_here
+        from .analyze.article import analyze_here
 
         return analyze_here(articles, settings)
     return _analyze_in_workers(articles, settings, workers, meanwhile)
@@ -100,7 +100,7 @@ def _start_worker(settings: Settings) -> None:
 
 
 def _analyze_chunk(chunk: tuple[Article, ...]) -> list[ArticleAnalysis]:
-    from .analyze import analyze_here
+    from .analyze.article import analyze_here
 
     if _worker_error is not None:
         raise _worker_error

@@ -25,7 +25,7 @@ SAMPLE = ROOT / "content"
 @pytest.fixture(scope="session")
 def nlp_model():
     """The real English pipeline, loaded once for the whole session."""
-    from generator import nlp
+    from generator.analyze import nlp
     from generator.settings import Settings
 
     return nlp.load(Settings().spacy_model)

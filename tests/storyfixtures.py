@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from generator.analyze.summarize import summarize
 from generator.model import (
     PARAGRAPH_SEPARATOR,
     Analyzed,
@@ -15,7 +16,6 @@ from generator.model import (
     Quote,
     Sentence,
 )
-from generator.summarize import summarize
 
 
 def item(

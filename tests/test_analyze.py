@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from conftest import settings_for
 
-from generator import analyze, build
+from generator import build
+from generator.analyze import article as analyze
 from generator.read import read_content
 
 ANCIENT = """---
@@ -51,7 +52,7 @@ def test_a_failing_part_of_the_analysis_is_a_warning_naming_the_file(tmp_path, m
 
 
 def test_a_failing_sentence_is_left_out_and_named(tmp_path, monkeypatch):
-    from generator import happenings
+    from generator.analyze import happenings
 
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "bones.md").write_text(ANCIENT)

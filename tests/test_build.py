@@ -2,11 +2,10 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 from conftest import settings_for
 
-from generator import build, cache, write
+from generator import build, write
 
 
 def snapshot(docs):
@@ -38,7 +37,7 @@ def test_build_is_deterministic_and_idempotent(project):
 
 
 def test_summary_sentences_are_verbatim_and_never_inside_quotes(project):
-    from generator import nlp
+    from generator.analyze import nlp
 
     generated = build.generate(settings_for(project))
     for item in generated.digest.articles:
@@ -118,29 +117,3 @@ def test_help_explains_every_command():
             [sys.executable, "-m", "generator", *command, "--help"], capture_output=True, text=True
         )
         assert done.returncode == 0 and "usage:" in done.stdout
-
-
-def test_every_module_an_analysis_runs_is_part_of_its_cache_key():
-    """A module `analyze` reaches but the key leaves out would serve stale analyses; the
-    corpus step (events, people, link) is left out so that changing it re-analyses nothing."""
-    import ast
-
-    package = Path(cache.__file__).parent
-
-    def local_imports(name: str) -> set[str]:
-        found = set()
-        for node in ast.walk(ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                found |= (
-                    {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
-                )
-        return found
-
-    reached, todo = set(), ["analyze"]
-    while todo:
-        name = todo.pop()
-        if name not in reached:
-            reached.add(name)
-            todo.extend(local_imports(name))
-    assert reached <= set(cache.ANALYSIS_MODULES)
-    assert not {"events", "people", "link", "stories"} & set(cache.ANALYSIS_MODULES)

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from generator import compare as c
+from generator.link import compare as c
+from generator.link.similarity import TextSpace
 from generator.model import Citation, CitedText
-from generator.similarity import TextSpace
 from tests.storyfixtures import BAY_NEWS, HARBOUR_TIMES, item
 
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import dates
-from generator.dates import FUTURE, NEAREST, PAST, resolve
+from generator.analyze import dates
+from generator.analyze.dates import FUTURE, NEAREST, PAST, resolve
 
 THURSDAY = dt.date(2022, 3, 10)  # publication day of the seed articles
 
@@ -166,7 +166,7 @@ def test_normalise() -> None:
 
 @pytest.fixture(scope="session")
 def spacy_nlp():
-    from generator import nlp
+    from generator.analyze import nlp
     from generator.settings import Settings
 
     return nlp.load(Settings().spacy_model)

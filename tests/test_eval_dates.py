@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import dates
+from generator.analyze import dates
 from generator.evaluation import dates as evaluation
 
 TML = """<?xml version="1.0" ?>

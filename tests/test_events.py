@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from generator import events, happenings
+from generator.analyze import happenings
+from generator.link import events
 from generator.model import (
     Analyzed,
     Article,
@@ -25,7 +26,7 @@ THURSDAY = dt.date(2022, 3, 10)
 
 @pytest.fixture(scope="session")
 def spacy_nlp():
-    from generator import nlp
+    from generator.analyze import nlp
     from generator.settings import Settings
 
     return nlp.load(Settings().spacy_model)
@@ -45,7 +46,7 @@ def article(slug: str, outlet: str, *paragraphs: str, published: dt.date = THURS
 def analyse(
     spacy_nlp, item: Article, people: tuple[PersonInArticle, ...] = ()
 ) -> tuple[happenings.ArticleEvents, tuple[Sentence, ...]]:
-    from generator import nlp
+    from generator.analyze import nlp
 
     doc = spacy_nlp(item.body)
     sentences = nlp.sentences(doc)

@@ -1,6 +1,6 @@
 """Sentences for summaries: verbatim, inside paragraphs, never cut inside a quotation."""
 
-from generator import nlp
+from generator.analyze import nlp
 from generator.model import PARAGRAPH_SEPARATOR
 
 

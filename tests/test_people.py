@@ -8,8 +8,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator import names, nlp
-from generator.mentions import compatible, people_in_article, words_of
+from generator.analyze import names, nlp
+from generator.analyze.mentions import compatible, people_in_article, words_of
+from generator.link.people import _group, merge_people, person_slug
 from generator.model import (
     PARAGRAPH_SEPARATOR,
     Analyzed,
@@ -24,7 +25,6 @@ from generator.model import (
     Role,
     Summary,
 )
-from generator.people import _group, merge_people, person_slug
 from generator.render import people as people_pages
 
 ROOT = Path(__file__).resolve().parent.parent

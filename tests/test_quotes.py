@@ -1,8 +1,8 @@
 """Quotations and their speakers, in the shapes news writes them."""
 
-from generator import nlp
-from generator.mentions import people_in_article
-from generator.quotes import find_quotes
+from generator.analyze import nlp
+from generator.analyze.mentions import people_in_article
+from generator.analyze.quotes import find_quotes
 
 
 def quotes_of(nlp_model, body: str):

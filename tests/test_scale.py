@@ -84,7 +84,7 @@ def test_the_parent_works_meanwhile_only_when_workers_analyse(monkeypatch):
 
 
 def test_a_missing_model_in_workers_is_reported_as_such(monkeypatch):
-    from generator import nlp
+    from generator.analyze import nlp
 
     monkeypatch.setattr(parallel, "MIN_ARTICLES_PER_WORKER", 1)
     articles = [_article(i, body) for i, body in enumerate(BODIES[:2])]
@@ -500,7 +500,8 @@ The work will last three weeks and ships will wait outside the breakwater.
 def test_adding_an_article_reuses_the_summaries_and_comparisons_of_unchanged_stories(
     project, monkeypatch
 ):
-    from generator import compare, link, stories
+    from generator import link
+    from generator.link import compare, stories
 
     settings = settings_for(project)
     first = build.generate(settings).digest

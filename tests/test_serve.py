@@ -112,7 +112,7 @@ def project(tmp_path: Path) -> Path:
 
 def test_under_serve_docs_follow_content_with_the_model_loaded_once(project, monkeypatch):
     """End to end in this process, as `mkdocs serve` runs it, from another directory."""
-    from generator import nlp
+    from generator.analyze import nlp
 
     monkeypatch.chdir(project.parent)
     loads = nlp.load.cache_info().misses

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.similarity import TextSpace, count_parts, joined_vectors
+from generator.link.similarity import TextSpace, count_parts, joined_vectors
 
 
 def fitted_on_every_part(texts: Sequence[Sequence[str]], char_weight: float):

@@ -12,17 +12,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import stories as s
 from generator.cache import LinkMemo
-from generator.compare import Comparison, CorpusIndex, compare
 from generator.evaluation import stories as ev
 from generator.link import link
+from generator.link import stories as s
+from generator.link.compare import Comparison, CorpusIndex, compare
+from generator.link.similarity import TextSpace, content_words
 from generator.model import Digest, Person, Story
 from generator.render import markdown as md
 from generator.render import render as render_site
 from generator.render import stories as render
 from generator.settings import Settings
-from generator.similarity import TextSpace, content_words
 from tests.storyfixtures import BAY_NEWS, HARBOUR_TIMES, item
 
 FLOOD = item(

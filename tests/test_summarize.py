@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import summarize
+from generator.analyze import summarize
 from generator.evaluation import summaries as evaluation
 from generator.model import Sentence
 
@@ -212,7 +212,7 @@ def test_timebank_body_strips_markup_and_curls_quotes(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def english():
-    from generator import nlp
+    from generator.analyze import nlp
     from generator.settings import Settings
 
     return nlp.load(Settings().spacy_model)
@@ -302,7 +302,8 @@ def _raw_lexrank(algorithm: type, sentences) -> list[str]:
 def test_faster_lexrank_rates_every_sentence_to_the_same_bits(nlp_model) -> None:
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    from generator import nlp, read
+    from generator import read
+    from generator.analyze import nlp
 
     seeds = [read.read_file(path, SEED)[0] for path in sorted(SEED.glob("*.md"))]
     real = [nlp.sentences(doc) for doc in nlp.parse(nlp_model, [a.body for a in seeds if a])]

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import dates, nlp
+from ..analyze import dates, nlp
 from ..settings import Settings
 from . import DEFAULT_DATA
 

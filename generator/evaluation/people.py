@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import names, nlp
+from ..analyze import names, nlp
 from ..settings import load_settings
 from . import DEFAULT_DATA
 

@@ -39,7 +39,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..stories import DEFAULTS
+    from ..link.stories import DEFAULTS
 
     threshold = DEFAULTS.threshold if args.threshold is None else args.threshold
     similarity_dir = args.data / "similarity"
@@ -96,8 +96,8 @@ def plain_tfidf(texts: Sequence[str], fit: Sequence[str] | None = None) -> np.nd
 
 
 def lee(directory: Path) -> dict[str, dict[str, float]]:
-    from ..similarity import TextSpace
-    from ..stories import DEFAULTS
+    from ..link.similarity import TextSpace
+    from ..link.stories import DEFAULTS
 
     documents = read_lines(directory / "lee.cor")
     background = read_lines(directory / "lee_background.cor")
@@ -165,8 +165,8 @@ def labels(groups: list[list[int]], n: int) -> list[int]:
 
 def entities(titles: Sequence[str]) -> list[frozenset[str]]:
     """Names in each headline from spaCy's entities: surnames of people, whole other names."""
-    from .. import nlp
-    from ..compare import normal_name
+    from ..analyze import nlp
+    from ..link.compare import normal_name
     from ..settings import Settings
 
     model = nlp.load(Settings().spacy_model)
@@ -183,7 +183,7 @@ def entities(titles: Sequence[str]) -> list[frozenset[str]]:
 
 
 def _scores(tree: np.ndarray, truth: Sequence[str], threshold: float) -> dict[str, object]:
-    from ..stories import cut
+    from ..link.stories import cut
 
     predicted = labels(cut(tree, threshold), len(truth))
     return {
@@ -195,8 +195,8 @@ def _scores(tree: np.ndarray, truth: Sequence[str], threshold: float) -> dict[st
 
 
 def uci(path: Path, threshold: float, limit: int | None = None) -> dict[str, object]:
-    from ..similarity import TextSpace
-    from ..stories import DEFAULTS, Document, linkage_tree, similarity_matrix
+    from ..link.similarity import TextSpace
+    from ..link.stories import DEFAULTS, Document, linkage_tree, similarity_matrix
 
     rows = read_headlines(path, limit)
     titles = [r["TITLE"] for r in rows]

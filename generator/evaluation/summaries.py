@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .. import nlp, summarize
+from ..analyze import nlp, summarize
 from ..model import PARAGRAPH_SEPARATOR, Sentence
 from ..settings import load_settings
 from . import DEFAULT_DATA

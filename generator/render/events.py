@@ -12,8 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..events import date_label
-from ..model import Article, CitedText, Digest, Event
+from ..model import Article, CitedText, Digest, Event, date_label
 from . import months
 from .markdown import (
     cite,

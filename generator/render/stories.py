@@ -13,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..compare import Comparison, Gap, Marked, QuoteVersion
-from ..model import Article, CitedText, Digest, Story
+from ..model import Article, CitedText, Comparison, Digest, Gap, Marked, QuoteVersion, Story
 from . import markdown as md
 from . import months
 

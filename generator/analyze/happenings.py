@@ -21,14 +21,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import dates, nlp
-from .model import (
+from ..model import (
     Article,
     DateExpression,
     Happening,
     PersonInArticle,
     Sentence,
 )
+from . import dates, nlp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

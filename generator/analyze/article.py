@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from ..model import Article, ArticleAnalysis, Summary
+from ..settings import Settings
 from . import happenings, nlp
 from .mentions import people_in_article
-from .model import Article, ArticleAnalysis, Summary
 from .quotes import find_quotes
-from .settings import Settings
 from .summarize import rating_limit, summarize
 
 if TYPE_CHECKING:

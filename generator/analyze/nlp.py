@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from .model import PARAGRAPH_SEPARATOR, Sentence
+from ..model import PARAGRAPH_SEPARATOR, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language

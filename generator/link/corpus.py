@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .cache import LinkMemo
-from .model import Analyzed, Digest
-from .settings import Settings
+from ..cache import LinkMemo
+from ..model import Analyzed, Digest
+from ..settings import Settings
 
 
 def newest_first(items: Sequence[Analyzed]) -> tuple[Analyzed, ...]:

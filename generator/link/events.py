@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 from slugify import slugify
 
-from . import dates
-from .happenings import GENERIC_TRIGGERS, NOUN_FOR, base_form, stem, trigger_key
-from .model import (
+from ..analyze import dates
+from ..analyze.happenings import GENERIC_TRIGGERS, NOUN_FOR, base_form, stem, trigger_key
+from ..model import (
     Analyzed,
     Article,
     Citation,
@@ -31,6 +31,7 @@ from .model import (
     Happening,
     Person,
     Sentence,
+    date_label,
 )
 
 
@@ -417,17 +418,6 @@ def disagreements(group: Sequence[Report]) -> tuple[str, ...]:
             told = "; ".join(f"{o} says {', '.join(sorted(s))}" for o, s in sides)
             labels.append(f"Numbers differ ({noun}): {told}")
     return tuple(labels)
-
-
-def date_label(value: str, precision: str) -> str:
-    """'10 March 2022', 'March 2022' or '2022': how a date reads on a page."""
-    if precision == "day":
-        day = dt.date.fromisoformat(value)
-        return f"{day.day} {day.strftime('%B')} {day.year}"
-    if precision == "month":
-        day = dt.date.fromisoformat(value + "-01")
-        return f"{day.strftime('%B')} {day.year}"
-    return value
 
 
 def _title(

@@ -29,13 +29,13 @@ import numpy as np
 from scipy import sparse
 from slugify import slugify
 
+from ..analyze.nlp import quotation_spans
+from ..analyze.summarize import sumy_ratings
+from ..cache import LinkMemo
+from ..model import Analyzed, Citation, CitedText, Digest, Sentence, Story
+from ..settings import Settings
 from . import compare as comparing
-from .cache import LinkMemo
-from .model import Analyzed, Citation, CitedText, Digest, Sentence, Story
-from .nlp import quotation_spans
-from .settings import Settings
 from .similarity import TextSpace, content_words, count_parts, joined_vectors
-from .summarize import sumy_ratings
 
 
 @dataclass(frozen=True)

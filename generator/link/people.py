@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from slugify import slugify
 
-from .mentions import compatible, words_of
-from .model import Analyzed, Citation, CitedText, Person, PersonInArticle
+from ..analyze.mentions import compatible, words_of
+from ..model import Analyzed, Citation, CitedText, Person, PersonInArticle
 
 MAX_RELATED = 12
 

@@ -18,8 +18,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..model import PersonInArticle, Quote, Sentence
 from . import nlp
-from .model import PersonInArticle, Quote, Sentence
 from .names import SPEECH_VERBS
 
 if TYPE_CHECKING:

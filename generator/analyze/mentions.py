@@ -16,13 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import names, nlp
-from .model import (
+from ..model import (
     Mention,
     PersonInArticle,
     Role,
     Sentence,
 )
+from . import names, nlp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

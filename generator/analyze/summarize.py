@@ -47,7 +47,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from .model import Sentence, Summary, SummarySentence
+from ..model import Sentence, Summary, SummarySentence
 from .nlp import WordTokenizer
 
 SUMY_ALGORITHMS: dict[str, type] = {

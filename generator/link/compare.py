@@ -29,134 +29,27 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from . import nlp
-from .model import Analyzed, Citation, CitedText, Digest, Quote
+from ..analyze import nlp
+from ..model import (
+    Analyzed,
+    Citation,
+    CitedText,
+    Comparison,
+    Digest,
+    Figure,
+    Gap,
+    Marked,
+    NumberDifference,
+    OutletFacts,
+    PersonUse,
+    Quote,
+    QuoteGroup,
+    QuoteVersion,
+    SharedFact,
+    Side,
+    SourceCitation,
+)
 from .similarity import TextSpace, content_words, stem
-
-# --- the data -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Side:
-    """One article of the story, as the side-by-side table shows it."""
-
-    article: str  # slug
-    outlet: str
-    title: str
-    published: str | None  # ISO date
-    words: int
-    sentences: int
-    authors: tuple[str, ...] = ()
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class Marked:
-    """A cited sentence with the character spans (in its text) only its outlet reports."""
-
-    cited: CitedText
-    unique_spans: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class SharedFact:
-    """A statement two or more outlets report: each outlet's own sentence."""
-
-    versions: tuple[Marked, ...]  # one per article, in story order
-    similarity: float
-
-
-@dataclass(frozen=True)
-class OutletFacts:
-    """What only one article reports: whole sentences, and details inside shared ones."""
-
-    article: str
-    sentences: tuple[Marked, ...]  # no other outlet has a matching sentence
-    details: tuple[Marked, ...]  # matched sentences that add details of their own
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A number as an article states it, and the range of values it allows."""
-
-    text: str  # verbatim, e.g. "more than 1,200 civilians"
-    unit: str  # the word counted, verbatim ("civilians")
-    low: float
-    high: float | None  # None: no upper bound ("more than 1,200")
-    cited: CitedText
-    start: int = 0  # offset of `text` in the cited sentence
-
-
-@dataclass(frozen=True)
-class NumberDifference:
-    """Outlets giving different figures for the same kind of thing in similar sentences."""
-
-    unit: str  # stem of the counted word: what the figures are about
-    figures: tuple[Figure, ...]
-    compatible: bool  # True when the ranges overlap ("more than 1,000" and "1,200")
-
-
-@dataclass(frozen=True)
-class QuoteVersion:
-    article: str
-    text: str  # verbatim quote, without its marks
-    speaker: str | None
-    cited: CitedText  # the sentence holding it
-
-
-@dataclass(frozen=True)
-class QuoteGroup:
-    """One quotation as each outlet used it; several articles when it is shared."""
-
-    versions: tuple[QuoteVersion, ...]
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(v.article for v in self.versions))
-
-
-@dataclass(frozen=True)
-class PersonUse:
-    """How each article used a person: quotes counted, and whether it names them."""
-
-    name: str
-    person: str | None  # Person.slug when the corpus has one
-    quoted: tuple[int, ...]  # per side
-    named: tuple[bool, ...]  # per side
-
-
-@dataclass(frozen=True)
-class SourceCitation:
-    """A medium or agency an article attributes something to."""
-
-    article: str
-    name: str  # verbatim, e.g. "the Interfax news agency"
-    cited: CitedText
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something some articles of the story mention and the others do not."""
-
-    kind: str  # "person", "place", "organisation" or "event"
-    name: str  # verbatim from the first article mentioning it
-    mentions: tuple[CitedText, ...]  # the first mention in each article that has it
-    missing: tuple[str, ...]  # slugs of the articles that do not mention it
-    target: str | None = None  # slug of the Person or Event page, when there is one
-
-
-@dataclass(frozen=True)
-class Comparison:
-    sides: tuple[Side, ...]
-    shared: tuple[SharedFact, ...]
-    unique: tuple[OutletFacts, ...]  # per side
-    numbers: tuple[NumberDifference, ...]
-    quotes: tuple[QuoteGroup, ...]
-    people: tuple[PersonUse, ...]
-    sources: tuple[SourceCitation, ...]
-    gaps: tuple[Gap, ...]
-    omitted: tuple[str, ...] = ()  # slugs of the story's articles left out of the comparison
-
 
 # --- knobs --------------------------------------------------------------------------------
 
