@@ -24,6 +24,92 @@ class SettingsError(ValueError):
     """A setting has a value the generator cannot use."""
 
 
+# --- the corpus step's knobs (Settings.link; `[link.stories]` etc. in digest.toml) ---------
+
+
+class _Options(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class StoryOptions(_Options):
+    """Grouping articles into stories and the multi-source summary (`eval stories`)."""
+
+    threshold: float = Field(
+        0.15, gt=0, lt=1, description="average similarity at which two groups of articles merge"
+    )
+    entity_weight: float = Field(
+        0.3, ge=0, le=1, description="how far the names two articles share close the gap to 1"
+    )
+    char_weight: float = Field(
+        0.3, ge=0, le=1, description="share of character n-grams in the text similarity"
+    )
+    window_days: float = Field(
+        3.0, ge=0, description="publication dates this close count fully; beyond, they decay"
+    )
+    summary_sentences: int = Field(5, ge=1, le=50, description="sentences of a story summary")
+    duplicate_threshold: float = Field(
+        0.45, gt=0, le=1, description="two sentences this similar say the same thing"
+    )
+    algorithm: str = Field("lexrank", description="sumy algorithm rating the pooled sentences")
+    min_summary_words: int = Field(
+        6, ge=1, description="words a sentence needs to be in a story summary"
+    )
+    # LexRank compares every two pooled sentences in pure Python, so a story of fifty
+    # articles would otherwise cost minutes; news keeps its gist early.
+    max_pooled: int = Field(
+        120, ge=1, description="sentences pooled for the summary, shared out among the articles"
+    )
+    min_pooled_each: int = Field(
+        3, ge=1, description="first sentences each article gives to the pool at least"
+    )
+
+
+class EventOptions(_Options):
+    """When two dated reports tell of one happening (`link/events.same_event`)."""
+
+    same_wording: float = Field(
+        0.45,
+        gt=0,
+        le=1,
+        description="wording similarity that makes two reports one event on its own (and "
+        "that reports a day apart need, with a shared person or place)",
+    )
+    across_precision_wording: float = Field(
+        0.3,
+        gt=0,
+        le=1,
+        description="wording similarity enough for a day-level and a coarser report",
+    )
+    least_wording: float = Field(
+        0.15,
+        gt=0,
+        le=1,
+        description="below this similarity only a shared trigger links two reports; with a "
+        "shared person or place, this much is enough",
+    )
+
+
+class PeopleOptions(_Options):
+    """People merged across the corpus."""
+
+    max_related: int = Field(
+        12, ge=0, description="people a person page lists as appearing with them"
+    )
+
+
+class CompareOptions(_Options):
+    """How outlets' articles of one story are compared (`link/compare`)."""
+
+
+class LinkOptions(_Options):
+    """Every threshold of the corpus step, by the part of it that reads it."""
+
+    stories: StoryOptions = StoryOptions()
+    events: EventOptions = EventOptions()
+    people: PeopleOptions = PeopleOptions()
+    compare: CompareOptions = CompareOptions()
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -57,6 +143,7 @@ class Settings(BaseModel):
     strict: bool = False
     use_cache: bool = True
     progress: Literal["auto", "always", "never"] = "auto"
+    link: LinkOptions = LinkOptions()
 
     @field_validator("summarizer")
     @classmethod

@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.analyze.text import content_words
 from generator.cache import LinkMemo
 from generator.evaluation import stories as ev
 from generator.link import link
 from generator.link import stories as s
 from generator.link.compare import Comparison, CorpusIndex, compare
-from generator.link.similarity import TextSpace, content_words
+from generator.link.similarity import TextSpace
 from generator.model import Digest, Person, Story
 from generator.render import markdown as md
 from generator.render import render as render_site

@@ -27,9 +27,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from text_unidecode import unidecode
-
 from . import nlp
+from .text import POSSESSIVES, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -131,32 +130,6 @@ SPEECH_VERBS = _words(
     """
 )
 _HAS_DIGIT = re.compile(r"\d")
-_POSSESSIVE = ("'s", "’s", "'", "’")
-
-
-@functools.lru_cache(maxsize=65_536)
-def fold(name: str) -> str:
-    """A spelling-insensitive key for a name: ASCII, lowercase, no possessive or dots.
-
-    Transliterations of the same Slavic name end in -y, -yy, -iy, -i or -ii ("Zelensky",
-    "Zelenskyy", "Zelenskiy"); folding each word's ending to "y" makes them one key.
-    Cached: the repairs fold every capitalised word of an article, and names recur.
-    """
-    text = unidecode(name).lower()
-    for ending in _POSSESSIVE:
-        if text.endswith(ending):
-            text = text[: -len(ending)]
-    words = re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text.replace(".", " "))
-    while words and words[-1].endswith("'s"):  # "0's." and "A's's": folding twice is once
-        words[-1] = words[-1][:-2]
-    return " ".join(_fold_word(word) for word in words)
-
-
-def _fold_word(word: str) -> str:
-    # The whole -i/-y/-ij tail at once, so that folding a folded name changes nothing.
-    return re.sub(r"(?:ij|[iy])+$", "y", word) if len(word) > 3 else word
-
-
 # --- tokens ---------------------------------------------------------------------------------
 
 
@@ -164,7 +137,7 @@ def _is_name_token(token: Token) -> bool:
     """A word that can be part of a name: capitalised in any script ("Çavuşoğlu"), letters
     with inner apostrophes, dots or hyphens ("N'Doram", "Boutros-Ghali", "J."), no digits."""
     text = token.text
-    if not text[:1].isupper() or _HAS_DIGIT.search(text) or text.lower() in _POSSESSIVE:
+    if not text[:1].isupper() or _HAS_DIGIT.search(text) or text.lower() in POSSESSIVES:
         return False
     return all(c.isalpha() or c in "'’.-" for c in text)
 

@@ -30,6 +30,7 @@ import numpy as np
 from scipy import sparse
 
 from ..analyze import nlp
+from ..analyze.text import content_words, stem
 from ..model import (
     Analyzed,
     Citation,
@@ -49,7 +50,7 @@ from ..model import (
     Side,
     SourceCitation,
 )
-from .similarity import TextSpace, content_words, stem
+from .similarity import TextSpace
 
 # --- knobs --------------------------------------------------------------------------------
 

@@ -46,7 +46,10 @@ def link(items: Sequence[Analyzed], settings: Settings, memo: LinkMemo | None = 
     from .stories import link_stories
 
     articles = newest_first(items)
-    people = merge_people(articles)
-    digest = Digest(articles=articles, people=people, events=link_events(articles, people))
+    people = merge_people(articles, settings.link.people)
+    digest = Digest(
+        articles=articles, people=people, events=link_events(articles, people, settings.link.events)
+    )
     # stories last: comparisons link to the people and events found before
-    return replace(digest, stories=link_stories(digest, settings, memo=memo))
+    options = settings.link.stories
+    return replace(digest, stories=link_stories(digest, settings, options, memo=memo))

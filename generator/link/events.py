@@ -33,6 +33,9 @@ from ..model import (
     Sentence,
     date_label,
 )
+from ..settings import EventOptions
+
+DEFAULTS = EventOptions()
 
 
 @dataclass(frozen=True)
@@ -238,7 +241,7 @@ class _Group:
         self.first, self.last = (min(days), max(days)) if days else (None, None)
 
 
-def same_event(a: Report, b: Report, similarity: float) -> bool:
+def same_event(a: Report, b: Report, similarity: float, options: EventOptions = DEFAULTS) -> bool:
     """Do two reports tell of one happening? Dates must agree, nothing may contradict, and
     something must link them (trigger, wording, or a shared person or place)."""
     apart = _days_apart(a, b)
@@ -251,20 +254,17 @@ def same_event(a: Report, b: Report, similarity: float) -> bool:
     if contradicts(places_a, places_b, people_a, people_b):
         return False
     if apart == 1:  # a day apart: only strong evidence, and only between articles
-        return a.article.slug != b.article.slug and similarity >= 0.45 and shared >= 1
+        return (
+            a.article.slug != b.article.slug and similarity >= options.same_wording and shared >= 1
+        )
     key_a, key_b = trigger_key(a.happening.trigger), trigger_key(b.happening.trigger)
     same_trigger = key_a == key_b and base_form(a.happening.trigger) not in GENERIC_TRIGGERS
     return (
-        similarity >= 0.45
+        similarity >= options.same_wording
         or same_trigger
-        or (shared >= 1 and similarity >= LEAST_SIMILARITY)
-        or (a.precision != b.precision and similarity >= 0.3)
+        or (shared >= 1 and similarity >= options.least_wording)
+        or (a.precision != b.precision and similarity >= options.across_precision_wording)
     )
-
-
-# Below this wording similarity `same_event` links two reports only by their trigger, so
-# `cluster` asks it about no other pair (at 10,000 articles: 8.5 million calls saved).
-LEAST_SIMILARITY = 0.15
 
 
 # Reports scored at a time by `_similarities`, and the most later reports one product may
@@ -308,8 +308,11 @@ def _similarities(vectors, candidates: dict[int, list[int]]) -> dict[int, np.nda
     return found
 
 
-def cluster(reports: Sequence[Report]) -> list[list[Report]]:
-    """Group reports of the same happening (single link, deterministic order)."""
+def cluster(reports: Sequence[Report], options: EventOptions = DEFAULTS) -> list[list[Report]]:
+    """Group reports of the same happening (single link, deterministic order).
+
+    Below `options.least_wording` `same_event` links two reports only by their trigger, so
+    no other pair is asked about (at 10,000 articles: 8.5 million calls saved)."""
     parent = list(range(len(reports)))
 
     def find(i: int) -> int:
@@ -330,11 +333,11 @@ def cluster(reports: Sequence[Report]) -> list[list[Report]]:
             continue
         others = np.array(later)
         scores = similarities[i] if vectors is not None else np.zeros(len(later))
-        worth = scores >= LEAST_SIMILARITY
+        worth = scores >= options.least_wording
         if not generic[i]:
             worth |= codes[others] == codes[i]
         for j, score in zip(others[worth], scores[worth], strict=True):
-            if same_event(reports[i], reports[int(j)], float(score)):
+            if same_event(reports[i], reports[int(j)], float(score), options):
                 root_i, root_j = find(i), find(int(j))
                 if root_i != root_j and groups[root_i].joinable(groups[root_j]):
                     root, other = min(root_i, root_j), max(root_i, root_j)
@@ -457,10 +460,14 @@ def _places(group: Sequence[Report]) -> tuple[str, ...]:
     return tuple(first + [p for p in ranked if p.lower() not in keys])
 
 
-def link_events(items: Sequence[Analyzed], people: Sequence[Person] = ()) -> tuple[Event, ...]:
+def link_events(
+    items: Sequence[Analyzed],
+    people: Sequence[Person] = (),
+    options: EventOptions = DEFAULTS,
+) -> tuple[Event, ...]:
     """Merge every article's happenings into events, ordered by date."""
     events: list[Event] = []
-    for group in cluster(reports_of(items, people)):
+    for group in cluster(reports_of(items, people), options):
         value, precision = _event_date(group)
         places = _places(group)
         participant_counts: Counter[str] = Counter(s for r in group for s in r.participants)

@@ -15,8 +15,9 @@ from slugify import slugify
 
 from ..analyze.mentions import compatible, words_of
 from ..model import Analyzed, Citation, CitedText, Person, PersonInArticle
+from ..settings import PeopleOptions
 
-MAX_RELATED = 12
+DEFAULTS = PeopleOptions()
 
 
 @dataclass
@@ -32,7 +33,9 @@ class _CorpusPerson:
         return counts
 
 
-def merge_people(items: Sequence[Analyzed]) -> tuple[Person, ...]:
+def merge_people(
+    items: Sequence[Analyzed], options: PeopleOptions = DEFAULTS
+) -> tuple[Person, ...]:
     """One Person per individual across all articles (items newest first), ordered by
     coverage: most mentions first, then by slug."""
     groups = _group(items)
@@ -44,7 +47,7 @@ def merge_people(items: Sequence[Analyzed]) -> tuple[Person, ...]:
             by_article[item.article.slug].append(slug)
     order = {item.article.slug: i for i, item in enumerate(items)}
     people = [
-        _person(slug, name, group, order, by_article)
+        _person(slug, name, group, order, by_article, options.max_related)
         for slug, (name, group) in zip(slugs, drafts, strict=True)
     ]
     return tuple(sorted(people, key=lambda p: (-p.mentions, p.slug)))
@@ -106,6 +109,7 @@ def _person(
     group: _CorpusPerson,
     order: dict[str, int],
     by_article: dict[str, list[str]],
+    max_related: int,
 ) -> Person:
     """One merged person; `order` is each article's place in the corpus (newest first)."""
     members = sorted(group.members, key=lambda m: order.get(m[0].article.slug, len(order)))
@@ -129,7 +133,7 @@ def _person(
         for other in dict.fromkeys(by_article[article]):
             if other != slug:
                 together[other] += 1
-    related = tuple(sorted(together, key=lambda s: (-together[s], s))[:MAX_RELATED])
+    related = tuple(sorted(together, key=lambda s: (-together[s], s))[:max_related])
     return Person(
         slug=slug,
         name=name,

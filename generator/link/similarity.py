@@ -14,8 +14,6 @@ filler.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,63 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
-_NUMBER = re.compile(r"^\d[\d,.]*$")
-
-
-@functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words("english"))
-
-
-@functools.lru_cache(maxsize=1)
-def _stemmer():
-    from sumy.nlp.stemmers import Stemmer
-
-    return Stemmer("english")
-
-
-@functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Snowball stem of a lower-cased word (offline: no NLTK data involved)."""
-    return _stemmer()(word)
-
-
-def content_words(text: str, numbers: bool = False) -> list[str]:
-    """Stems of the content words of a text, in order (see `_content_words`)."""
-    return list(_content_words(text, numbers))
-
-
-# Linking reads every sentence several times (fitting the word and the character spaces,
-# then transforming): remembering the words of recent texts saves a third of linking.
-@functools.lru_cache(maxsize=262144)
-def _content_words(text: str, numbers: bool = False) -> tuple[str, ...]:
-    """Stems of the content words of a text, in order.
-
-    Hyphenated words give their parts and the joined form, so "cease-fire" meets both
-    "ceasefire" and "fire". Numbers are left out unless asked for: a year or a count says
-    little about the topic, much about a fact.
-    """
-    stop = _stop_words()
-    out: list[str] = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        parts = [part for part in word.split("-") if part]
-        if len(parts) > 1:
-            parts.append("".join(parts))
-        for part in parts:
-            if _NUMBER.match(part):
-                if numbers:
-                    out.append(part.replace(",", ""))
-                continue
-            if len(part) < 2 or part in stop or part.split("'")[0] in stop:
-                continue
-            out.append(stem(part))
-    return tuple(out)
+from ..analyze.text import content_words
 
 
 def _numbers_too(text: str) -> list[str]:

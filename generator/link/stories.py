@@ -31,32 +31,12 @@ from slugify import slugify
 
 from ..analyze.nlp import quotation_spans
 from ..analyze.summarize import sumy_ratings
+from ..analyze.text import content_words
 from ..cache import LinkMemo
 from ..model import Analyzed, Citation, CitedText, Digest, Sentence, Story
-from ..settings import Settings
+from ..settings import Settings, StoryOptions
 from . import compare as comparing
-from .similarity import TextSpace, content_words, count_parts, joined_vectors
-
-
-@dataclass(frozen=True)
-class StoryOptions:
-    """The knobs of grouping and of the multi-source summary (measured by `eval stories`)."""
-
-    threshold: float = 0.15  # average similarity at which two groups merge
-    entity_weight: float = 0.3  # how far shared names close the gap to 1
-    char_weight: float = 0.3  # share of character n-grams in the text similarity
-    window_days: float = 3.0  # publication dates this close count fully; beyond, decay
-    summary_sentences: int = 5
-    duplicate_threshold: float = 0.45  # two sentences this similar say the same thing
-    algorithm: str = "lexrank"
-    min_summary_words: int = 6
-    # Sentences pooled for the multi-source summary, shared out among the articles (each
-    # gives its first ones, at least `min_pooled_each`). LexRank compares every two pooled
-    # sentences in pure Python, so a story of fifty articles would otherwise cost minutes;
-    # news keeps its gist early (the per-article summary caps its candidates likewise).
-    max_pooled: int = 120
-    min_pooled_each: int = 3
-
+from .similarity import TextSpace, count_parts, joined_vectors
 
 DEFAULTS = StoryOptions()
 
