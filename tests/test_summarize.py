@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.analyze import summarize
+from generator.analyze.text import stem as toolkit_stem
 from generator.evaluation import summaries as evaluation
 from generator.model import Sentence
 
@@ -290,7 +291,7 @@ def _raw_lexrank(algorithm: type, sentences) -> list[str]:
     import numpy
     from sumy.utils import get_stop_words
 
-    summarizer = algorithm(summarize._stemmer("english"))
+    summarizer = algorithm(toolkit_stem)
     summarizer.stop_words = get_stop_words("english")
     ratings: list[float] = []
     summarizer._get_best_sentences = lambda ss, count, rating: ratings.extend(rating[s] for s in ss)

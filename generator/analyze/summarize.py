@@ -37,7 +37,6 @@ from dataclasses import dataclass
 import numpy
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
@@ -45,9 +44,9 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from ..model import Sentence, Summary, SummarySentence
+from . import text
 from .nlp import WordTokenizer
 
 SUMY_ALGORITHMS: dict[str, type] = {
@@ -118,13 +117,6 @@ def fingerprint() -> str:
     return f"{BASE_RATINGS}|{DEFAULT_WEIGHTS}|candidates={CANDIDATES}|words={SHORT}-{LONG}|v1"
 
 
-@functools.cache
-def _stemmer(language: str) -> Callable[[str], str]:
-    """sumy's Snowball stemmer behind a cache: stemming was most of the summarizer's time,
-    and an article repeats its words (the result is the same, only faster)."""
-    return functools.lru_cache(maxsize=200_000)(Stemmer(language))
-
-
 class _LexRank(LexRankSummarizer):
     """sumy's LexRank with its similarity matrix built faster, to the same bits.
 
@@ -169,10 +161,11 @@ class _LexRank(LexRankSummarizer):
 
 
 @functools.cache
-def _summarizer(name: str, language: str = "english"):
+def _summarizer(name: str):
+    """A sumy summarizer with the toolkit's stemmer and stop list (English: sumy's own)."""
     algorithm = _LexRank if name == "lexrank" else SUMY_ALGORITHMS[name]
-    summarizer = algorithm(_stemmer(language))
-    summarizer.stop_words = get_stop_words(language)
+    summarizer = algorithm(text.stem)
+    summarizer.stop_words = text.stop_words()
     return summarizer
 
 
@@ -241,15 +234,16 @@ def pick(
 # --- the default: sumy ratings + news features --------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    return frozenset(get_stop_words("english"))
-
-
-def content_words(text: str) -> list[str]:
-    """Stemmed, lower-cased words that are not stop words: what two sentences share."""
-    stem, stop = _stemmer("english"), _stop_words()
-    return [stem(w) for w in (w.lower() for w in WordTokenizer.to_words(text)) if w not in stop]
+def sumy_words(sentence: str) -> list[str]:
+    """A sentence's words as sumy's ratings see them: sumy's tokens (`nlp.WordTokenizer`),
+    lower-cased, stop words dropped, stemmed with the toolkit's stemmer. The default's
+    headline and redundancy features compare these, so that they agree with the ratings
+    they are weighed against (with `text.content_words`, which joins hyphenated words and
+    drops numbers, ROUGE on SummEval fell from 43.0 / 20.3 / 38.9 to 42.8 / 20.2 / 38.7)."""
+    stop = text.stop_words()
+    return [
+        text.stem(w) for w in (w.lower() for w in WordTokenizer.to_words(sentence)) if w not in stop
+    ]
 
 
 @dataclass(frozen=True)
@@ -276,9 +270,9 @@ def features(
     document = sumy_document(candidates) if candidates else None
     scaled = [_scale(sumy_ratings(name, candidates, document)) for name in BASE_RATINGS]
     rating = tuple(sum(column) / len(scaled) for column in zip(*scaled, strict=True))
-    bags = [Counter(content_words(s.text)) for s in candidates]
+    bags = [Counter(sumy_words(s.text)) for s in candidates]
     words = [len(WordTokenizer.to_words(s.text)) for s in candidates]
-    title = Counter(content_words(headline)) if headline else Counter()
+    title = Counter(sumy_words(headline)) if headline else Counter()
     return Features(
         rating=rating,
         words=tuple(words),
