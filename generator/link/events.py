@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from slugify import slugify
 
-from ..analyze import dates
-from ..analyze.happenings import GENERIC_TRIGGERS, NOUN_FOR, base_form, stem, trigger_key
+from ..analyze.happenings import GENERIC_TRIGGERS, NOUN_FOR, base_form, trigger_key
+from ..analyze.text import content_words
 from ..model import (
     Analyzed,
     Article,
@@ -156,17 +156,15 @@ def _days_apart(a: Report, b: Report) -> int | None:
 
 
 def _vectors(reports: Sequence[Report]):
-    """TF-IDF rows (L2-normalised, sparse) of the reports' wording, stemmed, dates left out."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """Unit TF-IDF rows (sparse) of the reports' wording, dates left out, in the one text
+    space of the corpus step (`similarity.TextSpace`: stemmed content words); None when
+    no report has a content word."""
+    from .similarity import TextSpace
 
-    def analyzer(text: str) -> list[str]:
-        words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text.lower())
-        return [stem(w) for w in words if len(w) > 2 and w not in _STOP]
-
-    try:
-        return TfidfVectorizer(analyzer=analyzer).fit_transform([r.wording() for r in reports])
-    except ValueError:  # no words at all
+    wordings = [r.wording() for r in reports]
+    if not any(content_words(w) for w in wordings):
         return None
+    return TextSpace(wordings).vectors(wordings)
 
 
 def _candidates(reports: Sequence[Report]) -> dict[int, list[int]]:
@@ -193,14 +191,6 @@ def _candidates(reports: Sequence[Report]) -> dict[int, list[int]]:
             pool = in_year[report.value]
         found[index] = sorted({j for j in pool if j > index})
     return found
-
-
-_STOP = frozenset(
-    "the and for that with from this was were has have had but not are his her their they "
-    "its said says also into over than after before about who which what when where while "
-    "been would could should will there been more most some such only other",
-    # a short list on purpose: the vectorizer's idf already discounts common words
-).union(set(dates.WEEKDAYS) | set(dates.MONTHS))
 
 
 def contradicts(
