@@ -117,3 +117,24 @@ def test_help_explains_every_command():
             [sys.executable, "-m", "generator", *command, "--help"], capture_output=True, text=True
         )
         assert done.returncode == 0 and "usage:" in done.stdout
+
+
+def test_same_pages_whatever_the_hash_seed(project, tmp_path):
+    """Two builds in separate processes with different PYTHONHASHSEED values write the
+    same bytes: no page depends on the order of a set or a dict of strings."""
+    import os
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(project, other, ignore=shutil.ignore_patterns(".digest-cache"))
+    for folder, seed in ((project, "1"), (other, "4242")):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--no-cache", "--jobs", "1"],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+    assert snapshot(project / "docs") == snapshot(other / "docs")
