@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..analyze import names, nlp
 from ..settings import load_settings
-from . import DEFAULT_DATA
+from . import DEFAULT_DATA, basil
+from .basil import DEFAULT_BASIL
 
 DEFAULT_CONLL = DEFAULT_DATA / "people" / "conll2003-eng.testb"
 
@@ -157,10 +158,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ablation", action="store_true", help="also score each repair alone and left out"
     )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        nargs="?",
+        const=DEFAULT_BASIL,
+        help="instead of CoNLL: one page per real person on the BASIL stories in this "
+        f"folder (default when given without a folder: {DEFAULT_BASIL})",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=Path(".digest-cache") / "eval-basil",
+        help="where --corpus writes the stories as content files (default: %(default)s)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "corpus", None) is not None:
+        return run_corpus(args)
     path: Path = args.conll
     if not path.is_file():
         print(f"eval people: no CoNLL file at {path} (give one with --conll PATH)")
@@ -188,4 +205,47 @@ def run(args: argparse.Namespace) -> int:
             f"  {score.tp:5d} {score.fp:5d} {score.fn:5d}"
         )
     print(f"({seconds:.0f} s)")
+    return 0
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    """`--corpus`: build the BASIL stories with the real pipeline and score its people."""
+    from ..progress import Progress
+    from . import corpus_people
+
+    folder: Path = args.corpus
+    if not any(folder.glob("*.json")):
+        print(f"eval people: no BASIL stories (*.json) in {folder} (give one with --corpus DIR)")
+        return 2
+    settings = load_settings()
+    started = time.monotonic()
+    stories, generated = basil.build_digest(folder, args.workdir, settings, Progress("auto"))
+    result = corpus_people.evaluate(stories, generated)
+    result["seconds"] = round(time.monotonic() - started, 1)
+    result["data"] = str(folder)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"People on the BASIL stories in {folder} ({result['stories']} stories)")
+    print(
+        f"main people on exactly one page: {result['on_one_page']} of {result['main_people']}"
+        f" ({result['on_one_page_share']:.0%})"
+    )
+    for row in result["split"]:
+        print(f"  split   {row['person']}: {', '.join(row['pages'])}  [{row['story'][:8]}]")
+    for row in result["missing"]:
+        print(f"  missing {row['person']}  [{row['story'][:8]}]")
+    pages = result["organisation_pages"]
+    print(
+        f"person pages that are organisations or groups: {len(pages)} of {result['person_pages']}"
+        + (f" ({', '.join(pages)})" if pages else "")
+    )
+    share = result["false_absence_share"]
+    print(
+        f"false absence claims: {result['false_absence_claims']} of {result['absence_claims']}"
+        + (f" ({share:.1%})" if share is not None else "")
+    )
+    for claim in result["false_absence_examples"][:15]:
+        print(f"  {claim['person']}: said not in {claim['outlet']} ({claim['where']})")
+    print(f"({result['seconds']:.0f} s)")
     return 0
