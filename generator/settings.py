@@ -95,6 +95,13 @@ class PeopleOptions(_Options):
     max_related: int = Field(
         12, ge=0, description="people a person page lists as appearing with them"
     )
+    context_days: int = Field(
+        3,
+        ge=0,
+        le=30,
+        description="a name several people could have (a bare surname) is the one person "
+        "named in articles published this many days either side, when only one is",
+    )
 
 
 class CompareOptions(_Options):

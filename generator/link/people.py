@@ -1,36 +1,20 @@
-"""People across the corpus: one `Person` per individual (the corpus step; see `mentions`).
-
-People of different articles are one `Person` when their names agree once spelling is
-folded (diacritics, -y/-yy/-i endings, initials, possessives), and are kept apart when two
-full names share only a surname.
-"""
+"""People across the corpus: one `Person` page per individual (see `identity` for who is
+who): its canonical name, the other forms used, roles and quotations, each cited, its
+articles and the people it appears with."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from slugify import slugify
 
-from ..analyze.mentions import compatible, words_of
-from ..model import Analyzed, Citation, CitedText, Person, PersonInArticle
+from ..analyze.mentions import words_of
+from ..model import Analyzed, Citation, CitedText, Person
 from ..settings import PeopleOptions
+from .identity import Individual, resolve
 
 DEFAULTS = PeopleOptions()
-
-
-@dataclass
-class _CorpusPerson:
-    full: tuple[str, ...]
-    members: list[tuple[Analyzed, PersonInArticle]] = field(default_factory=list)
-
-    def forms(self) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for _, person in self.members:
-            for mention in person.mentions:
-                counts[mention.text] += 1
-        return counts
 
 
 def merge_people(
@@ -38,7 +22,7 @@ def merge_people(
 ) -> tuple[Person, ...]:
     """One Person per individual across all articles (items newest first), ordered by
     coverage: most mentions first, then by slug."""
-    groups = _group(items)
+    groups = resolve(items, options)
     drafts = [_draft(group) for group in groups]
     slugs = _unique_slugs([name for name, _ in drafts])
     by_article: dict[str, list[str]] = defaultdict(list)
@@ -53,34 +37,7 @@ def merge_people(
     return tuple(sorted(people, key=lambda p: (-p.mentions, p.slug)))
 
 
-def _group(items: Sequence[Analyzed]) -> list[_CorpusPerson]:
-    """The people of all articles grouped by individual, longest names first: a name joins
-    the one group it is compatible with (an exact one if any), else starts its own."""
-    groups: list[_CorpusPerson] = []
-    # Groups by surname, in order of creation: a name is only compatible with a group of
-    # its own surname, so it is compared with those alone (comparing it with every group
-    # made the merge quadratic in the corpus).
-    by_surname: dict[str, list[_CorpusPerson]] = defaultdict(list)
-    entries = [(item, person) for item in items for person in item.analysis.people]
-    entries.sort(key=lambda e: (-len(words_of(e[1].name)), e[1].name, e[0].article.slug))
-    for item, person in entries:
-        words = words_of(person.name)
-        if not words:
-            continue
-        fits = [g for g in by_surname[words[-1]] if compatible(words, g.full)]
-        exact = [g for g in fits if g.full == words]
-        if exact:
-            fits = exact
-        if len(fits) == 1:
-            fits[0].members.append((item, person))
-        else:  # a new person, or a bare surname two known people share: kept apart
-            group = _CorpusPerson(full=words, members=[(item, person)])
-            groups.append(group)
-            by_surname[words[-1]].append(group)
-    return groups
-
-
-def _draft(group: _CorpusPerson) -> tuple[str, _CorpusPerson]:
+def _draft(group: Individual) -> tuple[str, Individual]:
     forms = group.forms()
     spelling: Counter[str] = Counter()
     for form, count in forms.items():
@@ -106,7 +63,7 @@ def _unique_slugs(names_: Sequence[str]) -> list[str]:
 def _person(
     slug: str,
     name: str,
-    group: _CorpusPerson,
+    group: Individual,
     order: dict[str, int],
     by_article: dict[str, list[str]],
     max_related: int,

@@ -1,0 +1,152 @@
+"""Who is who across the corpus: each article's people resolved to individuals.
+
+Within one article `analyze/mentions.py` has already joined "Sergey Lavrov", "Lavrov" and
+"Mr. Lavrov". Here the people of all articles are resolved to individuals, in two steps:
+
+1. **Name structure.** Names are compared as folded words without titles
+   (`mentions.words_of`): the same surname, and every given name of the shorter one matches
+   a given name of the fuller one in order, exactly, as its initial ("J."), or as a
+   nickname of it ("Chuck" / "Charles", "Bill" / "William", from the hand-curated table of
+   the `nicknames` package). Two full names whose middle names or initials differ are two
+   people ("George W. Bush" is not "George H. W. Bush"). Longer names are placed first, so
+   every shorter form meets the full names it could be.
+2. **Context, for a name that fits several people.** "Obama" fits Barack and Michelle
+   Obama; "Clinton" fits Bill and Hillary. Such a name is the person its own article names
+   in full, else the one its story (the manual `story:` key) names, else the one named in
+   articles published within `context_days` of it, when exactly one candidate is there.
+   Otherwise it stays a page of its own: the surname alone, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..analyze.mentions import words_of
+from ..model import Analyzed, PersonInArticle
+from ..settings import PeopleOptions
+
+
+@dataclass
+class Individual:
+    """One person of the corpus: the fullest name's words and every mention of them."""
+
+    full: tuple[str, ...]
+    members: list[tuple[Analyzed, PersonInArticle]] = field(default_factory=list)
+
+    def forms(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for _, person in self.members:
+            for mention in person.mentions:
+                counts[mention.text] += 1
+        return counts
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=65_536)
+def nickname(a: str, b: str) -> bool:
+    """Is one of two given names a nickname of the other ("bill", "william")?"""
+    if len(a) < 2 or len(b) < 2 or a == b:
+        return False
+    namer = _nicknamer()
+    return a in namer.nicknames_of(b) or b in namer.nicknames_of(a)
+
+
+def _same_given(word: str, other: str) -> bool:
+    if word == other:
+        return True
+    if len(word) == 1 or len(other) == 1:
+        return other.startswith(word) or word.startswith(other)
+    return nickname(word, other)
+
+
+def same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Can `short` be another way of writing `full` (both folded words, surname last)?
+
+    Same surname; every given name of `short` matches one of `full` in order (exactly, as
+    an initial or as a nickname); and when both have middle names or initials, they are the
+    same ones. A lone word matches the surname only.
+    """
+    if not short or not full or len(short) > len(full) or short[-1] != full[-1]:
+        return False
+    given, fuller = short[:-1], full[:-1]
+    if len(given) > 1 and len(fuller) > 1:
+        if len(given) != len(fuller):
+            return False  # "George W. Bush" and "George H. W. Bush"
+        return all(_same_given(a, b) for a, b in zip(given, fuller, strict=True))
+    rest = iter(fuller)  # each word must match further along than the last
+    return all(any(_same_given(word, candidate) for candidate in rest) for word in given)
+
+
+def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individual]:
+    """The individuals of the corpus, in order of first placement (deterministic)."""
+    individuals: list[Individual] = []
+    # By surname, in order of creation: a name is only compared with its own surname's.
+    by_surname: dict[str, list[Individual]] = defaultdict(list)
+    entries = [(item, person) for item in items for person in item.analysis.people]
+    entries.sort(key=lambda e: (-len(words_of(e[1].name)), e[1].name, e[0].article.slug))
+    undecided: list[tuple[Analyzed, PersonInArticle, tuple[str, ...], list[Individual]]] = []
+
+    def new(words: tuple[str, ...], item: Analyzed, person: PersonInArticle) -> None:
+        individual = Individual(full=words, members=[(item, person)])
+        individuals.append(individual)
+        by_surname[words[-1]].append(individual)
+
+    for item, person in entries:
+        words = words_of(person.name)
+        if not words:
+            continue
+        fits = [g for g in by_surname[words[-1]] if same_person(words, g.full)]
+        exact = [g for g in fits if g.full == words]
+        if exact:
+            exact[0].members.append((item, person))
+        elif len(fits) == 1:
+            fits[0].members.append((item, person))
+        elif not fits:
+            new(words, item, person)
+        else:  # a name several people could have: context decides, once all are placed
+            undecided.append((item, person, words, fits))
+    for item, person, words, fits in undecided:
+        chosen = by_context(item, fits, options.context_days)
+        if chosen is None:
+            chosen = next((g for g in by_surname[words[-1]] if g.full == words), None)
+        if chosen is None:
+            new(words, item, person)
+        else:
+            chosen.members.append((item, person))
+    return individuals
+
+
+def by_context(item: Analyzed, candidates: Sequence[Individual], days: int) -> Individual | None:
+    """The one candidate the article's context names: its own article, its story, then the
+    articles published within `days` of it; None when that is not exactly one."""
+    article = item.article
+
+    def named_where(close) -> list[Individual]:
+        return [c for c in candidates if any(close(other.article) for other, _ in c.members)]
+
+    steps = [lambda other: other.slug == article.slug]
+    if article.story:
+        steps.append(lambda other: other.story == article.story)
+    if article.published is not None and days > 0:
+        window = dt.timedelta(days=days)
+        published = article.published
+        steps.append(
+            lambda other: other.published is not None and abs(other.published - published) <= window
+        )
+    for close in steps:
+        found = named_where(close)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            return None  # two candidates this close: ambiguous, and wider is no better
+    return None

@@ -1,0 +1,72 @@
+"""Who is who across the corpus: name structure first, then context for a name that fits
+several people."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from test_people import _item, _person
+
+from generator.analyze.mentions import words_of
+from generator.link import identity
+from generator.link.people import merge_people
+from generator.settings import PeopleOptions
+
+
+def same(a: str, b: str) -> bool:
+    return identity.same_person(words_of(a), words_of(b))
+
+
+def test_nicknames_initials_and_middle_names():
+    assert same("Chuck Grassley", "Charles E. Grassley")
+    assert same("Bill Clinton", "William Jefferson Clinton")
+    assert same("Dick Blumenthal", "Richard Blumenthal")
+    assert same("Jim Mattis", "James Mattis")
+    assert same("Donald Trump", "Donald J. Trump")
+    assert same("J. Trump", "Donald J. Trump")
+    assert same("Obama", "Barack Obama")
+
+
+def test_different_given_names_or_middle_initials_are_different_people():
+    assert not same("George W. Bush", "George H. W. Bush")
+    assert not same("Hillary Clinton", "Bill Clinton")
+    assert not same("Michelle Obama", "Barack Obama")
+    assert not same("Barack", "Barack Obama")  # a lone word is a surname, not a given name
+
+
+def _names(people):
+    return sorted((p.name, p.articles) for p in people)
+
+
+def test_a_bare_surname_is_the_one_person_named_around_it():
+    barack = _item("a", 10, "NYT", [_person("Barack Obama", "Barack Obama")])
+    michelle = _item("m", 25, "NYT", [_person("Michelle Obama", "Michelle Obama")])
+    bare = _item("b", 11, "Fox", [_person("Obama", "Obama", "Obama")])
+    people = merge_people([bare, michelle, barack])
+    assert _names(people) == [("Barack Obama", ("b", "a")), ("Michelle Obama", ("m",))]
+
+
+def test_a_bare_surname_two_people_share_nearby_stays_its_own_page():
+    barack = _item("a", 10, "NYT", [_person("Barack Obama", "Barack Obama")])
+    michelle = _item("m", 12, "NYT", [_person("Michelle Obama", "Michelle Obama")])
+    bare = _item("b", 11, "Fox", [_person("Obama", "Obama")])
+    people = merge_people([bare, michelle, barack])
+    assert ("Obama", ("b",)) in _names(people)
+
+
+def test_the_story_decides_before_the_dates():
+    barack = _item("a", 1, "NYT", [_person("Barack Obama", "Barack Obama")])
+    michelle = _item("m", 11, "NYT", [_person("Michelle Obama", "Michelle Obama")])
+    bare = _item("b", 11, "Fox", [_person("Obama", "Obama")])
+    barack = replace(barack, article=replace(barack.article, story="budget"))
+    bare = replace(bare, article=replace(bare.article, story="budget"))
+    people = merge_people([bare, michelle, barack])
+    assert ("Barack Obama", ("b", "a")) in _names(people)
+
+
+def test_without_a_window_a_shared_surname_is_never_guessed():
+    barack = _item("a", 10, "NYT", [_person("Barack Obama", "Barack Obama")])
+    michelle = _item("m", 25, "NYT", [_person("Michelle Obama", "Michelle Obama")])
+    bare = _item("b", 11, "Fox", [_person("Obama", "Obama")])
+    people = merge_people([bare, michelle, barack], PeopleOptions(context_days=0))
+    assert ("Obama", ("b",)) in _names(people)
