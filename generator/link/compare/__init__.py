@@ -29,9 +29,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from ..analyze import nlp
-from ..analyze.text import content_words, stem
-from ..model import (
+from ...analyze import nlp
+from ...analyze.text import content_words, stem
+from ...model import (
     Analyzed,
     Citation,
     CitedText,
@@ -50,7 +50,7 @@ from ..model import (
     Side,
     SourceCitation,
 )
-from .similarity import TextSpace
+from ..similarity import TextSpace
 
 # --- knobs --------------------------------------------------------------------------------
 
