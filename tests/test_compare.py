@@ -7,8 +7,9 @@ import dataclasses
 import pytest
 
 from generator.link import compare as c
+from generator.link.compare import numbers
 from generator.link.similarity import TextSpace
-from generator.model import Citation, CitedText
+from generator.model import Citation, CitedText, Figure, NumberDifference
 from tests.storyfixtures import BAY_NEWS, HARBOUR_TIMES, item
 
 
@@ -86,7 +87,7 @@ def test_unique_spans_need_several_novel_words():
 # --- numbers --------------------------------------------------------------------------------
 
 
-def _figures(text: str) -> list[c.Figure]:
+def _figures(text: str) -> list[Figure]:
     return c.figures(item("x", "X", [[text]]))
 
 
@@ -122,7 +123,7 @@ def test_dates_years_and_articles_are_not_figures(text):
 
 def test_differing_counts_of_the_same_thing_are_reported_with_both_sides(comparison):
     (difference,) = comparison.numbers
-    assert difference.unit == c._unit_key("dollars")
+    assert difference.unit == numbers._unit_key("dollars")
     assert not difference.compatible
     texts = {(f.cited.citation.article, f.text) for f in difference.figures}
     assert texts == {
@@ -131,7 +132,7 @@ def test_differing_counts_of_the_same_thing_are_reported_with_both_sides(compari
     }
 
 
-def _numbers(left: str, right: str) -> tuple[c.NumberDifference, ...]:
+def _numbers(left: str, right: str) -> tuple[NumberDifference, ...]:
     a, b = item("a", "A", [[left]]), item("b", "B", [[right]])
     return c.number_differences([a, b], c.StorySentences([a, b]))
 
@@ -165,7 +166,7 @@ def test_figure_context_leaves_out_the_counted_word():
     assert "peopl" not in c.figure_context(figure)
 
 
-def figure_context_words(figure: c.Figure) -> set[str]:
+def figure_context_words(figure: Figure) -> set[str]:
     return set(c.figure_context(figure))
 
 
