@@ -31,7 +31,7 @@ from slugify import slugify
 
 from ..analyze.nlp import quotation_spans
 from ..analyze.summarize import sumy_ratings
-from ..analyze.text import content_words
+from ..analyze.text import content_words, name_key, surname_key
 from ..cache import LinkMemo
 from ..model import Analyzed, Citation, CitedText, Digest, Sentence, Story
 from ..settings import Settings, StoryOptions
@@ -310,8 +310,8 @@ def story_summary(
 def document(item: Analyzed) -> Document:
     """An analysed article as grouping sees it."""
     analysis = item.analysis
-    names = {comparing.normal_name(p.name, person=True) for p in analysis.people}
-    names |= {comparing.normal_name(n) for n in (*analysis.places, *analysis.organisations)}
+    names = {surname_key(p.name) for p in analysis.people}
+    names |= {name_key(n) for n in (*analysis.places, *analysis.organisations)}
     text = "\n".join([item.article.title, *(s.text for s in analysis.sentences)])
     return Document(
         text=text,

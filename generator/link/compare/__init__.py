@@ -45,7 +45,7 @@ from .facts import (
     unique_facts,
     unique_spans,
 )
-from .gaps import coverage_gaps, normal_name
+from .gaps import coverage_gaps
 from .index import CorpusIndex
 from .numbers import CONTEXT_WORDS, figure_context, figures, number_differences, same_thing
 from .people import people_use
@@ -109,7 +109,6 @@ __all__ = [
     "figure_context",
     "figures",
     "longest_common_run",
-    "normal_name",
     "number_differences",
     "people_use",
     "same_quotation",

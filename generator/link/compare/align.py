@@ -13,10 +13,9 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from ...analyze.text import content_words
+from ...analyze.text import content_words, surname_key
 from ...model import Analyzed, Citation, Marked, SharedFact
 from ..similarity import TextSpace
-from .people import _person_key
 from .sides import cite
 
 ALIGN_THRESHOLD = 0.3  # cosine (words + character n-grams) for two sentences to match
@@ -157,5 +156,5 @@ def _speakers(item: Analyzed) -> list[frozenset[str]]:
     found: list[set[str]] = [set() for _ in item.analysis.sentences]
     for quote in item.analysis.quotes:
         if quote.speaker and 0 <= quote.sentence < len(found):
-            found[quote.sentence].add(_person_key(quote.speaker))
+            found[quote.sentence].add(surname_key(quote.speaker))
     return [frozenset(s) for s in found]

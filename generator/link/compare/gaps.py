@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...analyze.text import name_key, surname_key
 from ...model import Analyzed, Gap
 from .index import CorpusIndex
-from .people import _person_key
 from .sides import cite
 
 
@@ -24,26 +24,19 @@ def _first_sentence(item: Analyzed, name: str) -> int | None:
     return None
 
 
-def normal_name(name: str, person: bool = False) -> str:
-    """A name as a comparison key: lower case, no article or possessive; surname for people."""
-    name = re.sub(r"^the\s+", "", " ".join(name.lower().replace("’", "'").split()))
-    name = name.removesuffix("'s")
-    return name.split()[-1] if person and name else name
-
-
 def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, ...]:
     """People, places, organisations and events that only some of the articles mention."""
     slugs = [item.article.slug for item in items]
     # An outlet seldom names itself: "New York Times", named by another outlet, is not
     # something The New York Times left out.
-    outlets = {normal_name(item.article.outlet) for item in items}
+    outlets = {name_key(item.article.outlet) for item in items}
     gaps: list[Gap] = []
 
     def add(kind: str, per_article: dict[int, tuple[str, int]], target: str | None = None) -> None:
         if not 0 < len(per_article) < len(items):
             return
         name = per_article[min(per_article)][0]
-        if normal_name(name) in outlets:
+        if name_key(name) in outlets:
             return
         gaps.append(
             Gap(
@@ -62,7 +55,7 @@ def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, 
             if not person.mentions:
                 continue
             slug = corpus.person(item.article.slug, person.name)
-            key = slug or _person_key(person.name)
+            key = slug or surname_key(person.name)
             people.setdefault(key, {})[index] = (person.name, person.mentions[0].sentence)
             targets[key] = slug
     for key in sorted(people):
@@ -73,7 +66,7 @@ def coverage_gaps(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[Gap, 
             for name in getattr(item.analysis, field):
                 sentence = _first_sentence(item, name)
                 if sentence is not None:
-                    found.setdefault(normal_name(name), {}).setdefault(index, (name, sentence))
+                    found.setdefault(name_key(name), {}).setdefault(index, (name, sentence))
         for key in sorted(found):
             add(kind, found[key])
     reported: dict[int, tuple[str, str, dict[int, tuple[str, int]]]] = {}

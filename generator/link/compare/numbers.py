@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from ...analyze.text import content_words, stem
+from ...analyze.text import NUMBER_WORDS, content_words, stem
 from ...model import Analyzed, Citation, CitedText, Figure, NumberDifference
 from .align import ALIGN_THRESHOLD, StorySentences
 from .facts import WORD
@@ -20,13 +20,6 @@ from .sides import article_index
 
 CONTEXT_WORDS = 8  # words either side of a figure that say what it is about
 
-_SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _PLURAL_RANGES = {  # "hundreds of", "thousands of": at least two, fewer than ten of them
     "dozens": (24, 120), "hundreds": (200, 1e3), "thousands": (2e3, 1e4),
@@ -40,7 +33,7 @@ _QUALIFIERS = {
     "less than": "max", "under": "max",
 }  # fmt: skip
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-_WORDNUM = "|".join(sorted(_SMALL, key=len, reverse=True))
+_WORDNUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _FIGURE = re.compile(
     rf"(?<![\w$€£.,-])(?:(?P<qual>{'|'.join(_QUALIFIERS)})\s+)?"
     r"(?P<cur>[$€£])?"
@@ -102,8 +95,8 @@ def _figure(match: re.Match[str], sentence: str) -> tuple[float, float, str, str
             factor = _PLURAL_RANGES[part][0] / 2
             low, high = low * factor, high * factor
     else:
-        low = high = float(sum(_SMALL[w] for w in re.split(r"[- ]", raw))) * scale
-    if unit.lower() in _SMALL or unit.lower() in _SCALE:
+        low = high = float(sum(NUMBER_WORDS[w] for w in re.split(r"[- ]", raw))) * scale
+    if unit.lower() in NUMBER_WORDS or unit.lower() in _SCALE:
         return None
     qualifier = _QUALIFIERS.get((match.group("qual") or "").lower())
     low, high = _qualified(low, high, qualifier)

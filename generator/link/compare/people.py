@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...analyze.text import surname_key
 from ...model import Analyzed, PersonUse
 from .index import CorpusIndex
-
-
-def _person_key(name: str) -> str:
-    words = name.replace("’", "'").split()
-    return words[-1].lower().removesuffix("'s") if words else ""
 
 
 def people_use(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[PersonUse, ...]:
@@ -23,7 +19,7 @@ def people_use(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[PersonUs
 
     def row(article: str, name: str) -> dict:
         slug = corpus.person(article, name)
-        key = slug or _person_key(name)
+        key = slug or surname_key(name)
         entry = rows.setdefault(
             key,
             {

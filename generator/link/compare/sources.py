@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ...analyze import nlp
+from ...analyze.text import name_key
 from ...model import Analyzed, SourceCitation
-from .gaps import normal_name
 from .sides import cite
 
 _MEDIA_NOUN = (
@@ -55,7 +55,7 @@ def sources_cited(item: Analyzed) -> list[SourceCitation]:
     people = {
         w.lower() for p in item.analysis.people for f in (p.name, *p.aliases) for w in f.split()
     }
-    organisations = {normal_name(name) for name in item.analysis.organisations}
+    organisations = {name_key(name) for name in item.analysis.organisations}
     for sentence in item.analysis.sentences:
         text = _mask_quotes(sentence.text)
         hits: list[tuple[int, int]] = []
@@ -77,7 +77,7 @@ def sources_cited(item: Analyzed) -> list[SourceCitation]:
                     continue
                 if number == 2 and all(w.lower() in people for w in name.split()):
                     continue  # a person reported something
-                if number == 3 and normal_name(name) not in organisations:
+                if number == 3 and name_key(name) not in organisations:
                     continue  # "Kuleba said": people speak, only organisations are sources
                 start = text.index(name, start)
                 hits.append((start, start + len(name)))
