@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...analyze import lexicon
 from ...analyze.text import content_words
 from ...model import Analyzed, CitedText, Marked, OutletFacts, SharedFact
 from .sides import article_index, cite
@@ -65,10 +66,7 @@ def unique_spans(
     return tuple(spans)
 
 
-_QUALIFYING = frozenset(
-    {"more", "than", "less", "fewer", "nearly", "almost", "about", "around", "over", "at"}
-    | {"least", "up", "to", "some", "a", "an"}
-)
+_QUALIFYING = lexicon.words("count-qualifiers")
 
 
 def _extend_left(tokens: Sequence[re.Match[str]], first: int) -> int:

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from ...analyze import lexicon
 from ...analyze.text import NUMBER_WORDS, content_words, stem
 from ...model import Analyzed, Citation, CitedText, Figure, NumberDifference
 from .align import ALIGN_THRESHOLD, StorySentences
@@ -25,7 +26,7 @@ _PLURAL_RANGES = {  # "hundreds of", "thousands of": at least two, fewer than te
     "dozens": (24, 120), "hundreds": (200, 1e3), "thousands": (2e3, 1e4),
     "millions": (2e6, 1e7), "billions": (2e9, 1e10),
 }  # fmt: skip
-_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
+_TIME_UNITS = lexicon.entries("time-units")  # "a week": one of them
 _QUALIFIERS = {
     "more than": "above", "over": "above", "at least": "min", "nearly": "near",
     "almost": "near", "about": "about", "around": "about", "roughly": "about",

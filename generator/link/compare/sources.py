@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ...analyze import nlp
+from ...analyze import lexicon, nlp
 from ...analyze.text import name_key
 from ...model import Analyzed, SourceCitation
 from .sides import cite
 
-_MEDIA_NOUN = (
-    r"(?:news agency|news service|wire service|agency|newspaper|paper|daily|tabloid|"
-    r"broadcaster|television|TV|radio|channel|network|website|outlet|magazine)"
-)
+_MEDIA_NOUN = "(?:" + "|".join(re.escape(noun) for noun in lexicon.entries("media-nouns")) + ")"
 _CAP = r"[A-Z][\w&.’'-]*"
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:{_CAP}|of|and|for|&))*"
 _SOURCE_PATTERNS = (
@@ -35,7 +32,7 @@ _TOLD_OR_REPORTED = re.compile(
     r"(?:\btold|\bto|\bwith|\bin|\bon|\bby)\s*$|^\s*(?:reported|reports|said|says|quoted|cited)\b",
     re.IGNORECASE,
 )
-_GENERIC = {"television", "tv", "radio", "the newspaper", "the agency", "the paper", "paper"}
+_GENERIC = lexicon.words("generic-media")  # a source only after "told"
 
 
 def _mask_quotes(text: str) -> str:
