@@ -347,7 +347,7 @@ def test_sentences_quoting_different_people_are_not_aligned_on_wording_alone():
     table = c.StorySentences([a, b, same])
     apart = table.between(Citation("a", 0), Citation("b", 0))
     together = table.between(Citation("a", 0), Citation("c", 0))
-    assert together - apart > c.QUOTE_BONUS
+    assert together - apart > c.DEFAULTS.quote_bonus
 
 
 def test_sentence_similarity_rewards_shared_quoted_words():
@@ -358,7 +358,7 @@ def test_sentence_similarity_rewards_shared_quoted_words():
     ]
     matrix = c.sentence_similarity(TextSpace(texts), texts)
     plain = TextSpace(texts).matrix(texts)
-    assert matrix[0, 1] == pytest.approx(plain[0, 1] + c.QUOTE_BONUS)
+    assert matrix[0, 1] == pytest.approx(plain[0, 1] + c.DEFAULTS.quote_bonus)
     assert matrix[0, 2] == pytest.approx(plain[0, 2])
 
 
@@ -370,5 +370,5 @@ def test_many_outlets_are_capped_to_one_article_each_and_the_longest():
     slugs = [x.article.slug for x in chosen]
     assert "s" not in slugs and "l" in slugs and len(slugs) == 4
     comparison = c.compare([short, long, *others])
-    assert len(comparison.sides) == c.MAX_SIDES
+    assert len(comparison.sides) == c.DEFAULTS.max_sides
     assert "s" in comparison.omitted

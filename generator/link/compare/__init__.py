@@ -4,7 +4,7 @@ Everything a comparison holds is a verbatim piece of an article with its citatio
 count or label computed from such pieces; nothing is paraphrased. `compare` is the entry
 point; its steps, a module each:
 
-- `sides`: one article per outlet (its longest), at most MAX_SIDES outlets;
+- `sides`: one article per outlet (its longest), at most `max_sides` outlets;
 - `align`: sentences are aligned across articles by meaning (`similarity.TextSpace`:
   stemmed content words plus character n-grams, plus a bonus when both sentences quote
   the same words), one sentence per article per shared fact;
@@ -21,7 +21,8 @@ point; its steps, a module each:
 - `gaps`: people, places, organisations and events some outlets mention and others do not.
 
 `index.CorpusIndex` is what a comparison reads of the linked corpus (people's and events'
-pages); the result types live in `generator.model`.
+pages); the result types live in `generator.model`, the thresholds in
+`settings.CompareOptions` (`[link.compare]` in digest.toml).
 """
 
 from __future__ import annotations
@@ -29,58 +30,46 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import Analyzed, Comparison
-from .align import (
-    ALIGN_THRESHOLD,
-    CHAR_WEIGHT,
-    QUOTE_BONUS,
-    StorySentences,
-    align_sentences,
-    sentence_similarity,
-)
-from .facts import (
-    MIN_DETAIL_WORDS,
-    MIN_UNIQUE_WORDS,
-    mark_details,
-    stem_sets,
-    unique_facts,
-    unique_spans,
-)
+from ...settings import CompareOptions
+from .align import StorySentences, align_sentences, sentence_similarity
+from .facts import mark_details, stem_sets, unique_facts, unique_spans
 from .gaps import coverage_gaps
 from .index import CorpusIndex
-from .numbers import CONTEXT_WORDS, figure_context, figures, number_differences, same_thing
+from .numbers import figure_context, figures, number_differences, same_thing
 from .people import people_use
-from .quotes import (
-    MIN_QUOTE_LONG,
-    MIN_QUOTE_RUN,
-    QUOTE_COVER,
-    align_quotes,
-    longest_common_run,
-    same_quotation,
-)
-from .sides import MAX_SIDES, side, sides_to_compare
+from .quotes import align_quotes, longest_common_run, same_quotation
+from .sides import side, sides_to_compare
 from .sources import sources_cited
 
+DEFAULTS = CompareOptions()
 
-def compare(items: Sequence[Analyzed], corpus: CorpusIndex | None = None) -> Comparison:
+
+def compare(
+    items: Sequence[Analyzed],
+    corpus: CorpusIndex | None = None,
+    options: CompareOptions = DEFAULTS,
+) -> Comparison:
     """Compare the articles of one story (in story order: oldest first).
 
-    With many articles, one per outlet (its longest) and at most MAX_SIDES outlets (those
-    with the longest articles) are compared; the rest are listed as not compared.
-    `corpus` links people and events to their pages (none without it).
+    With many articles, one per outlet (its longest) and at most `options.max_sides`
+    outlets (those with the longest articles) are compared; the rest are listed as not
+    compared. `corpus` links people and events to their pages (none without it).
     """
     corpus = corpus or CorpusIndex({}, {})
     everything = list(items)
-    items = sides_to_compare(everything)
-    table = StorySentences(items)
-    shared, matched = align_sentences(items, table)
+    items = sides_to_compare(everything, options.max_sides)
+    table = StorySentences(items, options)
+    shared, matched = align_sentences(items, table, options.align_threshold)
     stems = stem_sets(items)
     compared = {item.article.slug for item in items}
     return Comparison(
         sides=tuple(side(item) for item in items),
-        shared=mark_details(shared, items, stems),
-        unique=tuple(unique_facts(i, item, matched[i], stems) for i, item in enumerate(items)),
-        numbers=number_differences(items, table),
-        quotes=align_quotes(items),
+        shared=mark_details(shared, items, stems, options),
+        unique=tuple(
+            unique_facts(i, item, matched[i], stems, options) for i, item in enumerate(items)
+        ),
+        numbers=number_differences(items, table, options),
+        quotes=align_quotes(items, options),
         people=people_use(items, corpus),
         sources=tuple(s for item in items for s in sources_cited(item)),
         gaps=coverage_gaps(items, corpus),
@@ -89,16 +78,8 @@ def compare(items: Sequence[Analyzed], corpus: CorpusIndex | None = None) -> Com
 
 
 __all__ = [
-    "ALIGN_THRESHOLD",
-    "CHAR_WEIGHT",
-    "CONTEXT_WORDS",
-    "MAX_SIDES",
-    "MIN_DETAIL_WORDS",
-    "MIN_QUOTE_LONG",
-    "MIN_QUOTE_RUN",
-    "MIN_UNIQUE_WORDS",
-    "QUOTE_BONUS",
-    "QUOTE_COVER",
+    "DEFAULTS",
+    "CompareOptions",
     "Comparison",
     "CorpusIndex",
     "StorySentences",

@@ -15,12 +15,11 @@ from scipy import sparse
 
 from ...analyze.text import content_words, surname_key
 from ...model import Analyzed, Citation, Marked, SharedFact
+from ...settings import CompareOptions
 from ..similarity import TextSpace
 from .sides import cite
 
-ALIGN_THRESHOLD = 0.3  # cosine (words + character n-grams) for two sentences to match
-CHAR_WEIGHT = 0.3
-QUOTE_BONUS = 0.2  # added when both sentences quote mostly the same words
+DEFAULTS = CompareOptions()
 
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
@@ -43,11 +42,15 @@ def shared_counts(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarra
 
 
 def sentence_similarity(
-    space: TextSpace, texts: Sequence[str], speakers: Sequence[frozenset[str]] | None = None
+    space: TextSpace,
+    texts: Sequence[str],
+    speakers: Sequence[frozenset[str]] | None = None,
+    options: CompareOptions = DEFAULTS,
 ) -> np.ndarray:
     """Every two sentences: cosine in the space, plus a bonus when they quote the same words.
 
-    The bonus needs half the quoted content words of the shorter quotation in common. With
+    The bonus (`quote_bonus`) needs a share (`quote_overlap`, half) of the quoted content
+    words of the shorter quotation in common. With
     `speakers` (per sentence, the surnames of whoever it quotes), two sentences quoting
     different people lose as much: "We are ready to..." said by two people is two facts.
     """
@@ -56,18 +59,19 @@ def sentence_similarity(
         return matrix
     shared, sizes = shared_counts([quoted_words(t) for t in texts])
     smaller = np.minimum.outer(sizes, sizes)
-    matrix += QUOTE_BONUS * ((shared > 0) & (shared >= 0.5 * smaller))
+    bonus = options.quote_bonus
+    matrix += bonus * ((shared > 0) & (shared >= options.quote_overlap * smaller))
     if speakers is not None:
         shared, sizes = shared_counts(speakers)
         known = np.outer(sizes > 0, sizes > 0)
-        matrix -= QUOTE_BONUS * (known & (shared == 0))
+        matrix -= bonus * (known & (shared == 0))
     return matrix
 
 
 class StorySentences:
     """All sentences of a story's articles, compared with one another once."""
 
-    def __init__(self, items: Sequence[Analyzed]) -> None:
+    def __init__(self, items: Sequence[Analyzed], options: CompareOptions = DEFAULTS) -> None:
         self.offsets: list[int] = []
         texts: list[str] = []
         speakers: list[frozenset[str]] = []
@@ -76,8 +80,8 @@ class StorySentences:
             texts.extend(s.text for s in item.analysis.sentences)
             speakers.extend(_speakers(item))
         self.index = {item.article.slug: k for k, item in enumerate(items)}
-        space = TextSpace(texts, char_weight=CHAR_WEIGHT)
-        self.matrix = sentence_similarity(space, texts, speakers)
+        space = TextSpace(texts, char_weight=options.char_weight)
+        self.matrix = sentence_similarity(space, texts, speakers, options)
 
     def block(self, a: int, b: int, sizes: Sequence[int]) -> np.ndarray:
         """Similarities of article a's sentences (rows) with article b's (columns)."""
@@ -92,13 +96,15 @@ class StorySentences:
 
 
 def align_sentences(
-    items: Sequence[Analyzed], table: StorySentences, threshold: float = ALIGN_THRESHOLD
+    items: Sequence[Analyzed],
+    table: StorySentences,
+    threshold: float = DEFAULTS.align_threshold,
 ) -> tuple[list[SharedFact], list[set[int]]]:
     """Group sentences of different articles that say the same thing.
 
-    Candidate pairs above the threshold are taken best first; a pair joins two groups only
-    if the result still holds at most one sentence per article, so every shared fact shows
-    each outlet's single closest sentence.
+    Candidate pairs above the threshold (`align_threshold`) are taken best first; a pair
+    joins two groups only if the result still holds at most one sentence per article, so
+    every shared fact shows each outlet's single closest sentence.
     """
     sizes = [len(item.analysis.sentences) for item in items]
     edges: list[tuple[float, int, int, int, int]] = []

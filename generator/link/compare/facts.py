@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from ...analyze import lexicon
 from ...analyze.text import content_words
 from ...model import Analyzed, CitedText, Marked, OutletFacts, SharedFact
+from ...settings import CompareOptions
 from .sides import article_index, cite
 
-MIN_UNIQUE_WORDS = 2  # novel content words a run of an unmatched sentence needs
-MIN_DETAIL_WORDS = 3  # ...and of a matched sentence, to count as a detail of its own
+DEFAULTS = CompareOptions()
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
 """A word of running text: letters and digits, with inner apostrophes and hyphens."""
@@ -35,7 +35,7 @@ def _stem_set(item: Analyzed) -> frozenset[str]:
 
 
 def unique_spans(
-    text: str, others: frozenset[str], min_words: int = MIN_UNIQUE_WORDS
+    text: str, others: frozenset[str], min_words: int = DEFAULTS.min_unique_words
 ) -> tuple[tuple[int, int], ...]:
     """Runs of words whose content words no other article uses.
 
@@ -88,18 +88,28 @@ def _others(stems: Sequence[frozenset[str]], index: int) -> frozenset[str]:
     return frozenset().union(*(s for k, s in enumerate(stems) if k != index))
 
 
-def _marked(cited: CitedText, index: int, stems: Sequence[frozenset[str]]) -> Marked:
-    return Marked(cited, unique_spans(cited.text, _others(stems, index), MIN_DETAIL_WORDS))
+def _marked(
+    cited: CitedText, index: int, stems: Sequence[frozenset[str]], min_words: int
+) -> Marked:
+    return Marked(cited, unique_spans(cited.text, _others(stems, index), min_words))
 
 
 def mark_details(
-    shared: Sequence[SharedFact], items: Sequence[Analyzed], stems: Sequence[frozenset[str]]
+    shared: Sequence[SharedFact],
+    items: Sequence[Analyzed],
+    stems: Sequence[frozenset[str]],
+    options: CompareOptions = DEFAULTS,
 ) -> tuple[SharedFact, ...]:
-    """The shared facts with each version's details of its own marked."""
+    """The shared facts with each version's details of its own (`min_detail_words`) marked."""
     return tuple(
         SharedFact(
             versions=tuple(
-                _marked(v.cited, article_index(items, v.cited.citation.article), stems)
+                _marked(
+                    v.cited,
+                    article_index(items, v.cited.citation.article),
+                    stems,
+                    options.min_detail_words,
+                )
                 for v in fact.versions
             ),
             similarity=min(fact.similarity, 1.0),
@@ -119,6 +129,7 @@ def unique_facts(
     item: Analyzed,
     matched: set[int],
     stems: Sequence[frozenset[str]],
+    options: CompareOptions = DEFAULTS,
 ) -> OutletFacts:
     """What one article alone says: its unmatched sentences, and its matched sentences
     that hold details of their own."""
@@ -128,10 +139,15 @@ def unique_facts(
     for sentence in item.analysis.sentences:
         cited = cite(item, sentence.index)
         if sentence.index in matched:
-            marked = Marked(cited, unique_spans(sentence.text, others, MIN_DETAIL_WORDS))
+            spans = unique_spans(sentence.text, others, options.min_detail_words)
+            marked = Marked(cited, spans)
             if marked.unique_spans:
                 details.append(marked)
             continue
-        if novelty(sentence.text, others) > 0 and len(content_words(sentence.text)) >= 3:
-            alone.append(Marked(cited, unique_spans(sentence.text, others)))
+        if (
+            novelty(sentence.text, others) > 0
+            and len(content_words(sentence.text)) >= options.min_alone_words
+        ):
+            spans = unique_spans(sentence.text, others, options.min_unique_words)
+            alone.append(Marked(cited, spans))
     return OutletFacts(item.article.slug, tuple(alone), tuple(details))

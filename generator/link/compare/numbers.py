@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from ...analyze import lexicon
 from ...analyze.text import NUMBER_WORDS, content_words, stem
 from ...model import Analyzed, Citation, CitedText, Figure, NumberDifference
-from .align import ALIGN_THRESHOLD, StorySentences
+from ...settings import CompareOptions
+from .align import StorySentences
 from .facts import WORD
 from .sides import article_index
 
-CONTEXT_WORDS = 8  # words either side of a figure that say what it is about
+DEFAULTS = CompareOptions()
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _PLURAL_RANGES = {  # "hundreds of", "thousands of": at least two, fewer than ten of them
@@ -46,12 +47,12 @@ _FIGURE = re.compile(
 )
 
 
-def figures(item: Analyzed) -> list[Figure]:
+def figures(item: Analyzed, options: CompareOptions = DEFAULTS) -> list[Figure]:
     """Every figure in an article: a number (or number words) and the word it counts."""
     found: list[Figure] = []
     for sentence in item.analysis.sentences:
         for match in _FIGURE.finditer(sentence.text):
-            figure = _figure(match, sentence.text)
+            figure = _figure(match, sentence.text, options)
             if figure is not None:
                 low, high, unit, text = figure
                 cited = CitedText(sentence.text, Citation(item.article.slug, sentence.index))
@@ -60,7 +61,9 @@ def figures(item: Analyzed) -> list[Figure]:
     return found
 
 
-def _figure(match: re.Match[str], sentence: str) -> tuple[float, float, str, str] | None:
+def _figure(
+    match: re.Match[str], sentence: str, options: CompareOptions
+) -> tuple[float, float, str, str] | None:
     before = sentence[: match.start()]
     if re.search(_MONTHS + r"\s*$", before):  # "Feb. 24": a date, not a count
         return None
@@ -100,20 +103,23 @@ def _figure(match: re.Match[str], sentence: str) -> tuple[float, float, str, str
     if unit.lower() in NUMBER_WORDS or unit.lower() in _SCALE:
         return None
     qualifier = _QUALIFIERS.get((match.group("qual") or "").lower())
-    low, high = _qualified(low, high, qualifier)
+    low, high = _qualified(low, high, qualifier, options)
     text = sentence[match.start() : end].strip()
     return low, high, unit, text
 
 
-def _qualified(low: float, high: float, qualifier: str | None) -> tuple[float, float]:
+def _qualified(
+    low: float, high: float, qualifier: str | None, options: CompareOptions
+) -> tuple[float, float]:
+    """The range a qualified count allows ("nearly", "about": the margins of `options`)."""
     if qualifier == "above":
         return high, math.inf
     if qualifier == "min":
         return low, math.inf
     if qualifier == "near":
-        return low * 0.85, high
+        return low * (1 - options.near_margin), high
     if qualifier == "about":
-        return low * 0.8, high * 1.2
+        return low * (1 - options.about_margin), high * (1 + options.about_margin)
     if qualifier == "max":
         return 0.0, high
     return low, high
@@ -127,29 +133,33 @@ def _unit_key(unit: str) -> str:
     return stem(unit.lower().replace("’", "'").removesuffix("'s"))
 
 
-def figure_context(figure: Figure) -> frozenset[str]:
-    """Content stems of the words around a figure (the counted word itself left out)."""
+def figure_context(figure: Figure, words: int = DEFAULTS.context_words) -> frozenset[str]:
+    """Content stems of the `words` words either side of a figure (the counted word itself
+    left out)."""
     sentence = figure.cited.text
-    before = WORD.findall(sentence[: figure.start])[-CONTEXT_WORDS:]
-    after = WORD.findall(sentence[figure.start + len(figure.text) :])[:CONTEXT_WORDS]
-    words = set(content_words(" ".join(before + after)))
-    return frozenset(words - {_unit_key(figure.unit)})
+    before = WORD.findall(sentence[: figure.start])[-words:]
+    after = WORD.findall(sentence[figure.start + len(figure.text) :])[:words]
+    context = set(content_words(" ".join(before + after)))
+    return frozenset(context - {_unit_key(figure.unit)})
 
 
-def same_thing(a: Figure, b: Figure, table: StorySentences) -> bool:
+def same_thing(
+    a: Figure, b: Figure, table: StorySentences, options: CompareOptions = DEFAULTS
+) -> bool:
     """Whether two figures with the same counted word count the same thing.
 
     Their surroundings must share a content word ("killed 12 people" / "killed 15 people"),
-    or their whole sentences must say the same thing (as aligned facts do). "Civilians under
-    fire" and "civilians killed or wounded" share the counted word only: not the same thing.
+    or their whole sentences must say the same thing (as aligned facts do: at least
+    `align_threshold`). "Civilians under fire" and "civilians killed or wounded" share the
+    counted word only: not the same thing.
     """
-    if figure_context(a) & figure_context(b):
+    if figure_context(a, options.context_words) & figure_context(b, options.context_words):
         return True
-    return table.between(a.cited.citation, b.cited.citation) >= ALIGN_THRESHOLD
+    return table.between(a.cited.citation, b.cited.citation) >= options.align_threshold
 
 
 def number_differences(
-    items: Sequence[Analyzed], table: StorySentences
+    items: Sequence[Analyzed], table: StorySentences, options: CompareOptions = DEFAULTS
 ) -> tuple[NumberDifference, ...]:
     """Figures for the same thing that differ between outlets, each side cited.
 
@@ -157,7 +167,7 @@ def number_differences(
     `same_thing` holds. They differ when the stated numbers differ; they disagree (not
     compatible) when their ranges cannot both hold.
     """
-    per_article = [figures(item) for item in items]
+    per_article = [figures(item, options) for item in items]
     by_unit: dict[str, list[tuple[int, Figure]]] = {}
     for index, found in enumerate(per_article):
         for figure in found:
@@ -173,7 +183,7 @@ def number_differences(
                     continue
                 if (fa.low, fa.high) == (fb.low, fb.high):
                     continue
-                if same_thing(fa, fb, table):
+                if same_thing(fa, fb, table, options):
                     pairs.append((fa, fb))
         if not pairs:
             continue

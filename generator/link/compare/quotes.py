@@ -11,11 +11,10 @@ import re
 from collections.abc import Sequence
 
 from ...model import Analyzed, Quote, QuoteGroup, QuoteVersion
+from ...settings import CompareOptions
 from .sides import cite
 
-MIN_QUOTE_RUN = 3  # words two quotes must share in a row to be the same quotation
-QUOTE_COVER = 0.6  # ...covering this share of the shorter one (or MIN_QUOTE_LONG words)
-MIN_QUOTE_LONG = 8
+DEFAULTS = CompareOptions()
 
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -39,19 +38,22 @@ def longest_common_run(a: Sequence[str], b: Sequence[str]) -> int:
     return best
 
 
-def same_quotation(a: str, b: str) -> bool:
-    """Whether two quotes are one quotation, however each outlet trimmed it."""
+def same_quotation(a: str, b: str, options: CompareOptions = DEFAULTS) -> bool:
+    """Whether two quotes are one quotation, however each outlet trimmed it: a common run
+    of `min_quote_long` words, or of `min_quote_run` covering `quote_cover` of the shorter."""
     wa, wb = quote_words(a), quote_words(b)
     if not wa or not wb:
         return False
     run = longest_common_run(wa, wb)
     shorter = min(len(wa), len(wb))
-    return run >= MIN_QUOTE_LONG or (
-        run >= min(MIN_QUOTE_RUN, shorter) and run >= QUOTE_COVER * shorter
+    return run >= options.min_quote_long or (
+        run >= min(options.min_quote_run, shorter) and run >= options.quote_cover * shorter
     )
 
 
-def align_quotes(items: Sequence[Analyzed]) -> tuple[QuoteGroup, ...]:
+def align_quotes(
+    items: Sequence[Analyzed], options: CompareOptions = DEFAULTS
+) -> tuple[QuoteGroup, ...]:
     """Every quote of every article, grouped with its versions in the other articles."""
     versions: list[QuoteVersion] = []
     for item in items:
@@ -68,7 +70,7 @@ def align_quotes(items: Sequence[Analyzed]) -> tuple[QuoteGroup, ...]:
     for x in range(len(versions)):
         for y in range(x + 1, len(versions)):
             if versions[x].article != versions[y].article and same_quotation(
-                versions[x].text, versions[y].text
+                versions[x].text, versions[y].text, options
             ):
                 parent[root(y)] = root(x)
     groups: dict[int, list[QuoteVersion]] = {}

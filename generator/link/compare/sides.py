@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...model import Analyzed, Citation, CitedText, Side
+from ...settings import CompareOptions
 
-MAX_SIDES = 6  # outlets side by side; more would not fit a page
+DEFAULTS = CompareOptions()
 
 
 def sides_to_compare(items: Sequence[Analyzed], limit: int | None = None) -> list[Analyzed]:
-    """One article per outlet (its longest), at most `limit` outlets, in story order."""
-    limit = MAX_SIDES if limit is None else limit
+    """One article per outlet (its longest), at most `limit` outlets (default: max_sides),
+    in story order."""
+    limit = DEFAULTS.max_sides if limit is None else limit
     best: dict[str, Analyzed] = {}
     for item in items:
         outlet = item.article.outlet
