@@ -1,7 +1,8 @@
 """Coverage gaps: people, places, organisations and events some outlets mention and others not.
 
-Names are compared as keys (case, a leading "the" and possessives aside; people by
-surname, or by their page when the corpus knows them), events by their page. An outlet
+Names are compared as the toolkit's keys (`text.name_key`: case, accents, transliterated
+endings, a leading "the" and possessives aside; people by `text.surname_key`, or by their
+page when the corpus knows them), events by their page. An outlet
 seldom names itself, so a name that is one of the compared outlets is never a gap.
 """
 
