@@ -107,6 +107,83 @@ class PeopleOptions(_Options):
 class CompareOptions(_Options):
     """How outlets' articles of one story are compared (`link/compare`)."""
 
+    max_sides: int = Field(
+        6,
+        ge=2,
+        description="outlets compared side by side (those with the longest articles, one "
+        "article each); more would not fit a page",
+    )
+    align_threshold: float = Field(
+        0.3,
+        gt=0,
+        le=1,
+        description="similarity at which two outlets' sentences state the same fact (and "
+        "at which figures in them count the same thing)",
+    )
+    char_weight: float = Field(
+        0.3, ge=0, le=1, description="share of character n-grams in the sentence similarity"
+    )
+    quote_bonus: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description="added to the similarity of two sentences quoting the same words, taken "
+        "off when they quote different people",
+    )
+    quote_overlap: float = Field(
+        0.5,
+        gt=0,
+        le=1,
+        description="share of the shorter quotation's content words two sentences must "
+        "share for the quote bonus",
+    )
+    min_unique_words: int = Field(
+        2,
+        ge=1,
+        description="novel content words a marked run of a sentence no other outlet echoes needs",
+    )
+    min_detail_words: int = Field(
+        3,
+        ge=1,
+        description="novel content words a run of a shared sentence needs to be a detail "
+        "only its outlet gives",
+    )
+    min_alone_words: int = Field(
+        3,
+        ge=1,
+        description="content words a sentence no other outlet echoes needs to be listed as "
+        "its outlet's own",
+    )
+    context_words: int = Field(
+        8,
+        ge=1,
+        description="words either side of a figure that say what it counts (two outlets' "
+        "figures count the same thing when these share a word)",
+    )
+    about_margin: float = Field(
+        0.2, ge=0, lt=1, description='how far "about 100" may be from 100, either way'
+    )
+    near_margin: float = Field(
+        0.15, ge=0, lt=1, description='how far below 100 "nearly 100" may be'
+    )
+    min_quote_run: int = Field(
+        3,
+        ge=1,
+        description="words two quotes must share in a row to be one quotation (or all of "
+        "the shorter one)",
+    )
+    quote_cover: float = Field(
+        0.6,
+        gt=0,
+        le=1,
+        description="share of the shorter quote that run must cover",
+    )
+    min_quote_long: int = Field(
+        8,
+        ge=1,
+        description="a run this long makes two quotes one quotation whatever it covers",
+    )
+
 
 class LinkOptions(_Options):
     """Every threshold of the corpus step, by the part of it that reads it."""

@@ -510,9 +510,9 @@ def test_adding_an_article_reuses_the_summaries_and_comparisons_of_unchanged_sto
     calls: list[tuple[str, ...]] = []
     real_compare, real_summary = compare.compare, stories.story_summary
 
-    def counting_compare(items, corpus=None):
+    def counting_compare(items, corpus=None, options=compare.DEFAULTS):
         calls.append(tuple(i.article.slug for i in items))
-        return real_compare(items, corpus)
+        return real_compare(items, corpus, options)
 
     def counting_summary(items, options=stories.DEFAULTS):
         calls.append(tuple(i.article.slug for i in items))

@@ -26,6 +26,7 @@ def test_corpus_step_thresholds_come_from_digest_toml(tmp_path):
     [
         ("[link.events]\nsame_wording = 2\n", "link.events.same_wording"),
         ("[link.stories]\nthreshhold = 0.2\n", "link.stories.threshhold"),
+        ("[link.compare]\nmax_sides = 1\n", "link.compare.max_sides"),
     ],
 )
 def test_a_bad_threshold_names_the_option(tmp_path, toml, named):

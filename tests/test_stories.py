@@ -23,7 +23,7 @@ from generator.model import Digest, Person, Story
 from generator.render import markdown as md
 from generator.render import render as render_site
 from generator.render import stories as render
-from generator.settings import Settings
+from generator.settings import Settings, load_settings
 from tests.storyfixtures import BAY_NEWS, HARBOUR_TIMES, item
 
 FLOOD = item(
@@ -391,6 +391,22 @@ def test_articles_left_out_of_a_comparison_are_still_listed():
     story = replace(story, comparison=compare(reports, CorpusIndex.of(digest)))
     page = render.story_page(replace(digest, stories=(story,)), story)
     assert "1 more report of this story" in page and "../articles/r1.md" in page
+
+
+def test_compare_options_in_digest_toml_reach_the_comparison(tmp_path):
+    (tmp_path / "digest.toml").write_text("[link.compare]\nmax_sides = 2\n")
+    settings = load_settings(tmp_path)
+    reports = [item(f"r{n}", f"Outlet {n}", [["The port strike went on today."]]) for n in range(3)]
+    digest = Digest(articles=tuple(reports))
+    fingerprints = {r.article.slug: "1" for r in reports}
+    memo = LinkMemo(tmp_path, "scope", fingerprints)
+    (default,) = s.link_stories(digest, memo=memo)
+    memo.save()
+    # the same memo: a retuned knob is another comparison, not the remembered one
+    (tuned,) = s.link_stories(digest, settings, memo=LinkMemo(tmp_path, "scope", fingerprints))
+    assert default.comparison is not None and tuned.comparison is not None
+    assert len(default.comparison.sides) == 3 and default.comparison.omitted == ()
+    assert len(tuned.comparison.sides) == 2 and len(tuned.comparison.omitted) == 1
 
 
 # --- the sample: the two seed reports -----------------------------------------------------------

@@ -166,7 +166,7 @@ def labels(groups: list[list[int]], n: int) -> list[int]:
 def entities(titles: Sequence[str]) -> list[frozenset[str]]:
     """Names in each headline from spaCy's entities: surnames of people, whole other names."""
     from ..analyze import nlp
-    from ..link.compare import normal_name
+    from ..analyze.text import name_key, surname_key
     from ..settings import Settings
 
     model = nlp.load(Settings().spacy_model)
@@ -174,7 +174,7 @@ def entities(titles: Sequence[str]) -> list[frozenset[str]]:
     for doc in model.pipe(titles, batch_size=256):
         found.append(
             frozenset(
-                normal_name(ent.text, person=ENTITY_LABELS[ent.label_])
+                (surname_key if ENTITY_LABELS[ent.label_] else name_key)(ent.text)
                 for ent in doc.ents
                 if ent.label_ in ENTITY_LABELS
             )

@@ -31,7 +31,7 @@ from slugify import slugify
 
 from ..analyze.nlp import quotation_spans
 from ..analyze.summarize import sumy_ratings
-from ..analyze.text import content_words
+from ..analyze.text import content_words, name_key, surname_key
 from ..cache import LinkMemo
 from ..model import Analyzed, Citation, CitedText, Digest, Sentence, Story
 from ..settings import Settings, StoryOptions
@@ -276,7 +276,8 @@ def story_summary(
         return ()
     # LexRank divides by zero on degenerate inputs; an unrated sentence rates lowest
     scores = [0.0 if math.isnan(x) else x for x in sumy_ratings(options.algorithm, pooled)]
-    space = TextSpace([s.text for s in pooled], char_weight=comparing.CHAR_WEIGHT)
+    # near-duplicates as a comparison with the default knobs sees them
+    space = TextSpace([s.text for s in pooled], char_weight=comparing.DEFAULTS.char_weight)
     alike = comparing.sentence_similarity(space, [s.text for s in pooled])
     count = min(options.summary_sentences, len(pooled))
     share = math.ceil(count / len(items))
@@ -310,8 +311,8 @@ def story_summary(
 def document(item: Analyzed) -> Document:
     """An analysed article as grouping sees it."""
     analysis = item.analysis
-    names = {comparing.normal_name(p.name, person=True) for p in analysis.people}
-    names |= {comparing.normal_name(n) for n in (*analysis.places, *analysis.organisations)}
+    names = {surname_key(p.name) for p in analysis.people}
+    names |= {name_key(n) for n in (*analysis.places, *analysis.organisations)}
     text = "\n".join([item.article.title, *(s.text for s in analysis.sentences)])
     return Document(
         text=text,
@@ -379,6 +380,7 @@ def link_stories(
     come from an earlier build.
     """
     memo = memo or LinkMemo(None)
+    compare_options = settings.link.compare if settings is not None else comparing.DEFAULTS
     corpus = comparing.CorpusIndex.of(digest)
     items = sorted(digest.articles, key=lambda a: a.article.slug)
     if not items:
@@ -397,10 +399,11 @@ def link_stories(
         if len(story_items) > 1 and len({a.article.outlet for a in story_items}) > 1:
             part = corpus.part(articles)
             comparison = memo.get_or_make(
-                memo.entry("comparison", articles, repr(part)),
+                memo.entry("comparison", articles, repr(part) + repr(compare_options)),
                 comparing.compare,
                 story_items,
                 part,
+                compare_options,
             )
         summary = memo.get_or_make(  # a story of one article: its own summary, no cost
             memo.entry("summary", articles, repr(options)) if len(articles) > 1 else None,
