@@ -372,3 +372,32 @@ def test_many_outlets_are_capped_to_one_article_each_and_the_longest():
     comparison = c.compare([short, long, *others])
     assert len(comparison.sides) == c.DEFAULTS.max_sides
     assert "s" in comparison.omitted
+
+
+def test_an_absence_the_outlets_text_refutes_is_not_claimed():
+    """Fox's headline names James Mattis, though its analysis found no person there: the
+    comparison must not say Mattis is missing from Fox, in the gaps or in who was named."""
+    fox = item(
+        "fox",
+        "Fox News",
+        [["The Pentagon chief resigned on Thursday after a dispute over Syria."]],
+        title="James Mattis resigns as defense secretary",
+    )
+    nyt = item(
+        "nyt",
+        "The New York Times",
+        [["Jim Mattis resigned as defense secretary on Thursday over Syria, officials said."]],
+        people=("Jim Mattis",),
+        places=("Syria",),
+    )
+    wire = item(
+        "wire",
+        "Wire",
+        [["Officials said a new budget was agreed on Thursday in the capital."]],
+    )
+    gaps = c.coverage_gaps([fox, nyt, wire], c.CorpusIndex.of(None))
+    mattis = [g for g in gaps if g.kind == "person"]
+    assert [g.missing for g in mattis] == [("wire",)]  # only the article that never names him
+    assert [g.missing for g in gaps if g.kind == "place"] == [("wire",)]  # Fox says Syria
+    (use,) = c.people_use([fox, nyt, wire], c.CorpusIndex.of(None))
+    assert use.named == (True, True, False)

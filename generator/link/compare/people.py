@@ -1,7 +1,9 @@
 """Who each outlet quoted: the people a story's articles name, and how often each quotes them.
 
 A person the corpus knows is one row however each article spells them (the person's page
-decides); others are one row per surname.
+decides); others are one row per surname. An article is marked as not naming someone only
+when its text has none of the forms of their name the story uses (`verify`): the model
+misses names a reader sees.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from ...analyze.text import surname_key
 from ...model import Analyzed, PersonUse
 from .index import CorpusIndex
+from .verify import name_forms, names_any
 
 
 def people_use(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[PersonUse, ...]:
@@ -27,6 +30,7 @@ def people_use(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[PersonUs
                 "person": slug,
                 "quoted": [0] * len(items),
                 "named": [False] * len(items),
+                "forms": [],
             },
         )
         if len(name) > len(entry["name"]):
@@ -37,7 +41,9 @@ def people_use(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[PersonUs
     for index, item in enumerate(items):
         forms: dict[str, str] = {}
         for person in item.analysis.people:
-            row(item.article.slug, person.name)["named"][index] = True
+            entry = row(item.article.slug, person.name)
+            entry["named"][index] = True
+            entry["forms"].extend((person.name, *person.aliases))
             for form in (person.name, *person.aliases):
                 forms[form] = person.name
         names_in.append(forms)
@@ -46,6 +52,11 @@ def people_use(items: Sequence[Analyzed], corpus: CorpusIndex) -> tuple[PersonUs
             if quote.speaker:
                 name = names_in[index].get(quote.speaker, quote.speaker)
                 row(item.article.slug, name)["quoted"][index] += 1
+    for entry in rows.values():
+        forms_of = name_forms([entry["name"], *entry["forms"]], person=True)
+        for index, item in enumerate(items):
+            if not entry["named"][index] and names_any(item, forms_of):
+                entry["named"][index] = True  # the model missed it; the reader sees it
     result = [
         PersonUse(e["name"], e["person"], tuple(e["quoted"]), tuple(e["named"]))
         for e in rows.values()
