@@ -313,3 +313,18 @@ def test_faster_lexrank_rates_every_sentence_to_the_same_bits(nlp_model) -> None
         expected = _raw_lexrank(LexRankSummarizer, sentences)
         assert _raw_lexrank(summarize._LexRank, sentences) == expected
     assert isinstance(summarize._summarizer("lexrank"), summarize._LexRank)
+
+
+def test_the_headline_printed_again_as_the_first_line_is_never_a_summary_sentence():
+    texts = [
+        "Council approves the new harbour bridge",
+        "The city council voted on Tuesday to approve the new harbour bridge after a debate.",
+        "Construction will begin next spring and is expected to take three years to finish.",
+        "Opponents said the bridge would bring more traffic into the old town centre.",
+        "The mayor said the vote was a turning point for the region and its economy.",
+    ]
+    chosen = summarize.summarize(
+        article(*texts), count=3, headline="Council Approves the New Harbour Bridge"
+    )
+    assert texts[0] not in [s.sentence.text for s in chosen.sentences]
+    assert len(chosen.sentences) == 3

@@ -260,6 +260,7 @@ class Features:
     content: tuple[frozenset[str], ...]  # content-word stems of each candidate
     headline: tuple[float, ...]  # cosine similarity with the headline (0 without one)
     normalised: tuple[str, ...]  # text for spotting verbatim duplicates
+    repeats_headline: tuple[bool, ...] = ()  # the headline again, word for word
 
 
 def features(
@@ -270,6 +271,8 @@ def features(
     document = sumy_document(candidates) if candidates else None
     scaled = [_scale(sumy_ratings(name, candidates, document)) for name in BASE_RATINGS]
     rating = tuple(sum(column) / len(scaled) for column in zip(*scaled, strict=True))
+    normalised = tuple(_normalised(s.text) for s in candidates)
+    heading = _normalised(headline) if headline else ""
     bags = [Counter(sumy_words(s.text)) for s in candidates]
     words = [len(WordTokenizer.to_words(s.text)) for s in candidates]
     title = Counter(sumy_words(headline)) if headline else Counter()
@@ -279,8 +282,13 @@ def features(
         shape=tuple(shape_factor(n, s.text) for n, s in zip(words, candidates, strict=True)),
         content=tuple(frozenset(bag) for bag in bags),
         headline=tuple(_cosine(bag, title) for bag in bags),
-        normalised=tuple(" ".join(re.findall(r"\w+", s.text.lower())) for s in candidates),
+        normalised=normalised,
+        repeats_headline=tuple(bool(heading) and text == heading for text in normalised),
     )
+
+
+def _normalised(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _scale(values: Sequence[float]) -> list[float]:
@@ -338,11 +346,13 @@ def choose(
 
     If skipping leaves fewer than `count` sentences, the best skipped ones fill the gap,
     but a sentence is never chosen twice in the same words, and wordless candidates (a lone
-    quotation mark) never.
+    quotation mark) never, nor the headline printed again as the body's first line (the
+    page shows the headline already).
     """
     rated = scores(feats, weights)
     order = sorted(range(len(rated)), key=lambda i: (-rated[i], i))
-    order = [i for i in order if feats.content[i] or feats.words[i]]
+    repeats = feats.repeats_headline or (False,) * len(rated)
+    order = [i for i in order if (feats.content[i] or feats.words[i]) and not repeats[i]]
     chosen: list[int] = []
     skipped: list[int] = []
     for index in order:
