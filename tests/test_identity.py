@@ -70,3 +70,13 @@ def test_without_a_window_a_shared_surname_is_never_guessed():
     bare = _item("b", 11, "Fox", [_person("Obama", "Obama")])
     people = merge_people([bare, michelle, barack], PeopleOptions(context_days=0))
     assert ("Obama", ("b",)) in _names(people)
+
+
+def test_words_before_a_full_name_the_corpus_writes_alone_are_a_title():
+    long = _item(
+        "a", 10, "Fox", [_person("Majority Whip Kevin McCarthy", "Majority Whip Kevin McCarthy")]
+    )
+    short = _item("b", 10, "NYT", [_person("Kevin McCarthy", "Kevin McCarthy", "McCarthy")])
+    people = merge_people([long, short])
+    assert [(p.name, p.articles) for p in people] == [("Kevin McCarthy", ("a", "b"))]
+    assert "Majority Whip Kevin McCarthy" in people[0].aliases

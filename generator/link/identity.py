@@ -4,7 +4,9 @@ Within one article `analyze/mentions.py` has already joined "Sergey Lavrov", "La
 "Mr. Lavrov". Here the people of all articles are resolved to individuals, in two steps:
 
 1. **Name structure.** Names are compared as folded words without titles
-   (`mentions.words_of`): the same surname, and every given name of the shorter one matches
+   (`mentions.words_of`), and without leading words the corpus shows are no part of the
+   name ("Majority Whip Kevin McCarthy", where "Kevin McCarthy" is written too): the same
+   surname, and every given name of the shorter one matches
    a given name of the fuller one in order, exactly, as its initial ("J."), or as a
    nickname of it ("Chuck" / "Charles", "Bill" / "William", from the hand-curated table of
    the `nicknames` package). Two full names whose middle names or initials differ are two
@@ -93,7 +95,8 @@ def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individua
     # By surname, in order of creation: a name is only compared with its own surname's.
     by_surname: dict[str, list[Individual]] = defaultdict(list)
     entries = [(item, person) for item in items for person in item.analysis.people]
-    entries.sort(key=lambda e: (-len(words_of(e[1].name)), e[1].name, e[0].article.slug))
+    core = _cores({words_of(person.name) for _, person in entries})
+    entries.sort(key=lambda e: (-len(core(e[1].name)), e[1].name, e[0].article.slug))
     undecided: list[tuple[Analyzed, PersonInArticle, tuple[str, ...], list[Individual]]] = []
 
     def new(words: tuple[str, ...], item: Analyzed, person: PersonInArticle) -> None:
@@ -102,7 +105,7 @@ def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individua
         by_surname[words[-1]].append(individual)
 
     for item, person in entries:
-        words = words_of(person.name)
+        words = core(person.name)
         if not words:
             continue
         fits = [g for g in by_surname[words[-1]] if same_person(words, g.full)]
@@ -124,6 +127,23 @@ def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individua
         else:
             chosen.members.append((item, person))
     return individuals
+
+
+def _cores(names: set[tuple[str, ...]]):
+    """The words of a name without leading words that the corpus shows are not part of it:
+    "Majority Whip Kevin McCarthy" is "Kevin McCarthy" when the corpus also writes that full
+    name alone (a title no word list knows, read off the corpus itself)."""
+    full_names = {words for words in names if len(words) >= 2}
+
+    @functools.cache
+    def core(name: str) -> tuple[str, ...]:
+        words = words_of(name)
+        for start in range(1, len(words) - 1):
+            if words[start:] in full_names:
+                return words[start:]
+        return words
+
+    return core
 
 
 def by_context(item: Analyzed, candidates: Sequence[Individual], days: int) -> Individual | None:

@@ -43,8 +43,11 @@ def _draft(group: Individual) -> tuple[str, Individual]:
     for form, count in forms.items():
         for word in form.split():
             spelling[word] += count
-    longest = max(len(words_of(form)) for form in forms)
-    candidates = [form for form in forms if len(words_of(form)) == longest]
+    # the fullest form that is the person's name itself (not a title glued before it)
+    candidates = [form for form in forms if words_of(form) == group.full]
+    if not candidates:
+        longest = max(len(words_of(form)) for form in forms)
+        candidates = [form for form in forms if len(words_of(form)) == longest]
     name = min(candidates, key=lambda f: (-sum(spelling[w] for w in f.split()), f))
     return name, group
 
