@@ -80,3 +80,12 @@ def test_words_before_a_full_name_the_corpus_writes_alone_are_a_title():
     people = merge_people([long, short])
     assert [(p.name, p.articles) for p in people] == [("Kevin McCarthy", ("a", "b"))]
     assert "Majority Whip Kevin McCarthy" in people[0].aliases
+
+
+def test_a_lone_given_name_is_the_one_person_of_its_article_so_named():
+    both = _item("a", 10, "Fox", [_person("Eric Cantor", "Eric Cantor"), _person("Eric", "Eric")])
+    other = _item("b", 10, "NYT", [_person("Eric Holder", "Eric Holder"), _person("Dick", "Dick")])
+    people = merge_people([both, other])
+    names = {p.name: p.articles for p in people}
+    assert names["Eric Cantor"] == ("a",) and "Eric" not in names  # joined in its article
+    assert names["Dick"] == ("b",)  # no Richard in its article or story: left alone

@@ -453,20 +453,24 @@ def _group_by_scanning_all(items):
     """The resolver's first step as it would be without its index by surname: each name
     compared with every individual. The index must give the same groups in the same order
     (names that fit several people are left to context, as the resolver does)."""
-    groups = []
+    groups: list[identity.Individual] = []
     entries = [(item, person) for item in items for person in item.analysis.people]
     entries.sort(key=lambda e: (-len(words_of(e[1].name)), e[1].name, e[0].article.slug))
     for item, person in entries:
         words = words_of(person.name)
         if not words:
             continue
-        fits = [g for g in groups if identity.same_person(words, g[0])]
-        exact = [g for g in fits if g[0] == words]
+        fits = [g for g in groups if identity.same_person(words, g.full)]
+        exact = [g for g in fits if g.full == words]
         if exact or len(fits) == 1:
-            (exact or fits)[0][1].append((item.article.slug, person.name))
+            (exact or fits)[0].members.append((item, person))
         elif not fits:
-            groups.append((words, [(item.article.slug, person.name)]))
-    return groups
+            known = identity._by_given_name(groups, words, item) if len(words) == 1 else None
+            if known is None:
+                groups.append(identity.Individual(words, [(item, person)]))
+            else:
+                known.members.append((item, person))
+    return [(g.full, [(i.article.slug, p.name) for i, p in g.members]) for g in groups]
 
 
 _NAMES = st.sampled_from(

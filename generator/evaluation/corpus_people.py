@@ -9,6 +9,10 @@ On the BASIL stories (`basil.py`) built by the real pipeline:
   forms. Exactly one such page is a success; none is a miss, more than one a split.
 - **pages that are organisations**: person pages whose name is, by the hand labels, an
   organisation, a group or a topic of some story ("Walmart", "Tea Party").
+- **labelled pages**: 150 person pages of an earlier build of these stories, labelled by
+  hand (`labels/basil-person-pages.tsv`: person, not-person, two-people, fragment). Of
+  those whose name is still a page, the share that is not one real person. (A page whose
+  name is gone is counted apart: the build no longer makes it.)
 - **false absence claims**: what the comparison pages say an outlet does not name (a
   coverage gap of a person; a "—" in the who-quoted-whom table), checked against that
   outlet's text: the claim is false when any form of the person's name the corpus knows,
@@ -75,6 +79,10 @@ def evaluate(stories: Sequence[basil.Story], generated: Generated) -> dict[str, 
     not_people = {name_key(e.name) for e in labels.values() if e.kind != "person"}
     organisation_pages = sorted(p.name for p in digest.people if name_key(p.name) in not_people)
     claims, false_claims = _absence_claims(generated, people)
+    verdicts = page_labels()
+    names = {p.name for p in digest.people}
+    present = {name: v for name, v in verdicts.items() if name in names}
+    wrong = sorted(name for name, v in present.items() if v != "person")
     single = sum(1 for row in rows if len(row["pages"]) == 1)
     return {
         "stories": len(stories),
@@ -85,11 +93,30 @@ def evaluate(stories: Sequence[basil.Story], generated: Generated) -> dict[str, 
         "split": [r for r in rows if len(r["pages"]) > 1],
         "person_pages": len(digest.people),
         "organisation_pages": organisation_pages,
+        "labelled_pages": len(verdicts),
+        "labelled_pages_present": len(present),
+        "labelled_pages_not_one_person": len(wrong),
+        "labelled_not_one_person_share": round(len(wrong) / len(present), 3) if present else None,
+        "labelled_not_one_person": wrong,
         "absence_claims": claims,
         "false_absence_claims": len(false_claims),
         "false_absence_share": round(len(false_claims) / claims, 3) if claims else None,
         "false_absence_examples": false_claims[:40],
     }
+
+
+PAGE_LABELS = basil.LABELS.parent / "basil-person-pages.tsv"
+
+
+def page_labels() -> dict[str, str]:
+    """Hand verdicts on sampled person pages: name -> person, not-person, two-people, ..."""
+    verdicts: dict[str, str] = {}
+    for line in PAGE_LABELS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, verdict, *_ = line.split("\t")
+        verdicts[name] = verdict
+    return verdicts
 
 
 def _absence_claims(

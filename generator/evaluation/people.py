@@ -240,6 +240,12 @@ def run_corpus(args: argparse.Namespace) -> int:
         f"person pages that are organisations or groups: {len(pages)} of {result['person_pages']}"
         + (f" ({', '.join(pages)})" if pages else "")
     )
+    share = result["labelled_not_one_person_share"]
+    print(
+        f"labelled pages not one real person: {result['labelled_pages_not_one_person']} of "
+        f"{result['labelled_pages_present']} still built (of {result['labelled_pages']} "
+        "labelled)" + (f" ({share:.1%})" if share is not None else "")
+    )
     share = result["false_absence_share"]
     print(
         f"false absence claims: {result['false_absence_claims']} of {result['absence_claims']}"

@@ -16,7 +16,9 @@ Within one article `analyze/mentions.py` has already joined "Sergey Lavrov", "La
    Obama; "Clinton" fits Bill and Hillary. Such a name is the person its own article names
    in full, else the one its story (the manual `story:` key) names, else the one named in
    articles published within `context_days` of it, when exactly one candidate is there.
-   Otherwise it stays a page of its own: the surname alone, never a guess.
+   Otherwise it stays a page of its own: the surname alone, never a guess. A lone word
+   that is nobody's surname but the given name of one person of its article or story
+   ("Eric" beside "Eric Cantor") is that person.
 """
 
 from __future__ import annotations
@@ -115,7 +117,11 @@ def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individua
         elif len(fits) == 1:
             fits[0].members.append((item, person))
         elif not fits:
-            new(words, item, person)
+            known = _by_given_name(individuals, words, item) if len(words) == 1 else None
+            if known is None:
+                new(words, item, person)
+            else:
+                known.members.append((item, person))
         else:  # a name several people could have: context decides, once all are placed
             undecided.append((item, person, words, fits))
     for item, person, words, fits in undecided:
@@ -127,6 +133,18 @@ def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individua
         else:
             chosen.members.append((item, person))
     return individuals
+
+
+def _by_given_name(
+    individuals: Sequence[Individual], words: tuple[str, ...], item: Analyzed
+) -> Individual | None:
+    """A lone word no one has as a surname ("Eric said") is the one person of its own
+    article, or else of its story, whose first given name it is (or a nickname of it)."""
+    word = words[0]
+    if len(word) < 3:
+        return None
+    candidates = [g for g in individuals if len(g.full) >= 2 and _same_given(word, g.full[0])]
+    return by_context(item, candidates, days=0) if candidates else None
 
 
 def _cores(names: set[tuple[str, ...]]):
