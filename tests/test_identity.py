@@ -89,3 +89,19 @@ def test_a_lone_given_name_is_the_one_person_of_its_article_so_named():
     names = {p.name: p.articles for p in people}
     assert names["Eric Cantor"] == ("a",) and "Eric" not in names  # joined in its article
     assert names["Dick"] == ("b",)  # no Richard in its article or story: left alone
+
+
+def test_a_word_the_corpus_tags_a_place_is_no_person_unless_titled_or_quoted():
+    from generator.model import ArticleAnalysis
+
+    def placed(slug, name):
+        item = _item(slug, 10, "X", [])
+        analysis = ArticleAnalysis(**{**item.analysis.__dict__, "places": (name,)})
+        return replace(item, analysis=analysis)
+
+    sydney = _item("a", 10, "Fox", [_person("Sydney", "Sydney")])
+    titled = _item("b", 10, "Fox", [_person("Abacha", "Gen. Abacha")])
+    people = merge_people(
+        [sydney, titled, placed("c", "Sydney"), placed("d", "Abacha"), placed("e", "Abacha")]
+    )
+    assert [p.name for p in people] == ["Gen. Abacha"]

@@ -19,6 +19,11 @@ Within one article `analyze/mentions.py` has already joined "Sergey Lavrov", "La
    Otherwise it stays a page of its own: the surname alone, never a guess. A lone word
    that is nobody's surname but the given name of one person of its article or story
    ("Eric" beside "Eric Cantor") is that person.
+3. **Evidence that a name is a person at all.** The model calls some organisations,
+   outlets and places people ("Politico", "Kandahar"). A one-word name that never comes
+   with a given name or a title ("Mr.", "President") and is never quoted as a speaker is
+   no person of the corpus when the corpus tags that word a place or an organisation in
+   at least as many articles as it names it a person (`not_people`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..analyze.mentions import words_of
+from ..analyze.text import name_key
 from ..model import Analyzed, PersonInArticle
 from ..settings import PeopleOptions
 
@@ -188,3 +194,25 @@ def by_context(item: Analyzed, candidates: Sequence[Individual], days: int) -> I
         if len(found) > 1:
             return None  # two candidates this close: ambiguous, and wider is no better
     return None
+
+
+def not_people(items: Sequence[Analyzed], individuals: Sequence[Individual]) -> set[int]:
+    """Indexes of the individuals the corpus's own tagging says are not people (see 3.)."""
+    elsewhere: Counter[str] = Counter()
+    for item in items:
+        tagged = {name_key(n) for n in (*item.analysis.places, *item.analysis.organisations)}
+        elsewhere.update(tagged)
+    found = set()
+    for index, individual in enumerate(individuals):
+        if len(individual.full) != 1:
+            continue
+        articles = {item.article.slug for item, _ in individual.members}
+        titled = any(len(form.split()) > 1 for form in individual.forms())
+        quoted = any(
+            quote.speaker == person.name
+            for item, person in individual.members
+            for quote in item.analysis.quotes
+        )
+        if not titled and not quoted and elsewhere[individual.full[0]] >= len(articles):
+            found.add(index)
+    return found

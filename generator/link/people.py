@@ -12,7 +12,7 @@ from slugify import slugify
 from ..analyze.mentions import words_of
 from ..model import Analyzed, Citation, CitedText, Person
 from ..settings import PeopleOptions
-from .identity import Individual, resolve
+from .identity import Individual, not_people, resolve
 
 DEFAULTS = PeopleOptions()
 
@@ -23,6 +23,8 @@ def merge_people(
     """One Person per individual across all articles (items newest first), ordered by
     coverage: most mentions first, then by slug."""
     groups = resolve(items, options)
+    dropped = not_people(items, groups)
+    groups = [g for i, g in enumerate(groups) if i not in dropped]
     drafts = [_draft(group) for group in groups]
     slugs = _unique_slugs([name for name, _ in drafts])
     by_article: dict[str, list[str]] = defaultdict(list)
