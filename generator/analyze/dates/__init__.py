@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import DateExpression
-from . import nlp
+from ...model import DateExpression
+from .. import nlp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
