@@ -25,12 +25,9 @@ QUARTER_ORDINALS: dict[str, int] = {
 ARTICLES = ("a", "an")
 # How many of a unit a count word means: the article, the spelled numbers of the one table
 # (`text.NUMBER_WORDS`), then the counts without a number (None: "several years ago").
-# The spelled numbers the rules read so far (one to twelve).
-_SPELLED = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_SPELLED += ("eleven", "twelve")
 COUNTS: dict[str, int | None] = {
     **dict.fromkeys(ARTICLES, 1),
-    **{word: text.NUMBER_WORDS[word] for word in _SPELLED},
+    **text.NUMBER_WORDS,
     **dict.fromkeys(lexicon.entries("vague-counts")),
 }
 
