@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from . import nlp
+from . import lexicon, nlp
 from .text import POSSESSIVES, fold
 
 if TYPE_CHECKING:
@@ -117,18 +117,9 @@ def denotes_person(word: str) -> bool:
     )
 
 
-# Verbs whose subject, when it is a bare proper name, is almost always a person.
-SPEECH_VERBS = _words(
-    """
-    say says said saying tell tells told telling add adds added adding ask asks asked
-    claim claims claimed insist insists insisted vow vows vowed urge urges urged warn warns
-    warned note notes noted explain explains explained declare declares declared
-    announce announces announced reply replies replied respond responds responded argue
-    argues argued admit admits admitted deny denies denied stress stresses stressed
-    recall recalls recalled promise promises promised acknowledge acknowledged
-    quipped joked wrote writes write describe describes described call calls called
-    """
-)
+# Verbs whose subject, when it is a bare proper name, is almost always a person: base
+# forms, matched against a token's lemma ("said", "says" and "saying" are "say").
+SPEECH_VERBS = lexicon.words("speech-verbs")
 _HAS_DIGIT = re.compile(r"\d")
 # --- tokens ---------------------------------------------------------------------------------
 
@@ -365,7 +356,7 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
     tokens = ctx.tokens
     found = _Found(len(tokens), spans)
     for token in tokens:
-        if token.text.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or nlp.lemma(token) not in SPEECH_VERBS:
             continue
         for child in token.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":
