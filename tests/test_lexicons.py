@@ -15,8 +15,24 @@ WORD_LISTS = (
     "not-person-words",
     "person-nouns",
     "speech-verbs",
+    "generic-verbs",
+    "light-verbs",
+    "happen-verbs",
+    "stative-verbs",
+    "aspect-verbs",
+    "vague-verbs",
+    "place-nouns",
+    "location-prepositions",
 )
-VERB_LISTS = ("speech-verbs",)
+VERB_LISTS = (
+    "speech-verbs",
+    "generic-verbs",
+    "light-verbs",
+    "happen-verbs",
+    "stative-verbs",
+    "aspect-verbs",
+    "vague-verbs",
+)
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -53,3 +69,10 @@ def test_verb_lists_hold_base_forms_the_lemmatizer_gives(name, lemma_index):
     """Entries are compared with `token.lemma_`: each must be a verb the lemmatizer knows
     as a base form, or no token would ever match it."""
     assert lexicon.words(name) <= lemma_index["verb"]
+
+
+def test_trigger_nouns_and_titles_meet_the_lemmas_they_are_compared_with(lemma_index):
+    nouns = lexicon.table("trigger-nouns")
+    assert set(nouns) - lemma_index["noun"] == {"airstrike"}  # its own lemma, not indexed
+    assert set(nouns.values()) <= lemma_index["verb"]
+    assert set(lexicon.table("event-titles")) <= lemma_index["verb"]

@@ -21,7 +21,7 @@ import numpy as np
 from slugify import slugify
 
 from ..analyze import dates
-from ..analyze.happenings import GENERIC_TRIGGERS, NOUN_FOR, base_form, stem, trigger_key
+from ..analyze.triggers import GENERIC_TRIGGERS, NOUN_FOR, base_form, stem, trigger_key
 from ..model import (
     Analyzed,
     Article,
