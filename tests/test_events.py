@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from generator.analyze import happenings
+from generator.analyze import happenings, triggers
 from generator.link import events
 from generator.model import (
     Analyzed,
@@ -395,11 +395,15 @@ def test_date_labels() -> None:
     assert events.date_label("2022", "year") == "2022"
 
 
-def test_base_forms() -> None:
-    assert happenings.base_form("met") == "meet"
-    assert happenings.base_form("meeting", noun=True) == "meet"
-    assert happenings.base_form("launched") == "launch"
-    assert happenings.trigger_key("invaded") == happenings.trigger_key("invasion")
+def test_triggers_are_base_forms_from_the_lemmatizer(spacy_nlp) -> None:
+    doc = spacy_nlp(
+        "Lavrov met Kuleba. The meetings ended. Russia launched an invasion and invaded."
+    )
+    word = {token.text: triggers.trigger_word(token) for token in doc}
+    assert (word["met"], word["meetings"], word["launched"]) == ("meet", "meet", "launch")
+    assert word["invasion"] == word["invaded"] == "invade"
+    assert triggers.base_form("meeting", noun=True) == "meet"
+    assert triggers.trigger_key("invade") == triggers.trigger_key("invasion")
 
 
 def test_daily_reports_do_not_chain_into_one_long_event() -> None:

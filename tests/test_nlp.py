@@ -96,3 +96,10 @@ def test_the_parser_never_joins_a_paragraph_to_the_next(nlp_model):
     second = body.index("The Immigration")
     assert [s.start_char for s in doc.sents] == [0, second]
     assert all((t.idx < second) == (t.head.idx < second) for t in doc if not t.is_space)
+
+
+def test_a_single_consonant_before_the_ending_means_the_verb_with_an_e(nlp_model):
+    doc = nlp_model("She hoped they staged it. He hopped and was fined, swinging and hoping.")
+    lemmas = {t.text: t.lemma_ for t in doc if t.pos_ == "VERB"}
+    assert lemmas["hoped"] == lemmas["hoping"] == "hope" and lemmas["hopped"] == "hop"
+    assert (lemmas["staged"], lemmas["fined"], lemmas["swinging"]) == ("stage", "fine", "swing")

@@ -8,7 +8,11 @@ change anywhere in this folder re-analyses, a change elsewhere never does.
 - `nlp`: the one place that loads spaCy; sentences from its parse; tokens for sumy.
 - `summarize`: sumy summarizers, keeping every sentence's rating and position.
 - `names`, `mentions`, `quotes`: person names, each article's people and roles, quotations.
-- `dates`, `happenings`: date expressions resolved against publication; dated happenings.
+- `dates`, `happenings`: date expressions resolved against publication; dated happenings,
+  from the word a date modifies (`triggers`), its clause (`clauses`), who took part
+  (`participants`, by the forms of names in `nameindex`) and where (`places`).
+- `text`, `lexicon`: the shared text toolkit (stems, stop words, name keys) and the word
+  lists kept as data in `lexicons/`.
 - `article`: the whole analysis of one article, from one parse.
 
 Nothing here imports from `link` or `render` (a test checks). This file imports nothing:

@@ -23,6 +23,7 @@ from ..model import (
     Sentence,
 )
 from . import names, nlp
+from .text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,7 +41,7 @@ _ROLE_DEPS = frozenset(("compound", "amod", "poss", "case", "nmod", "det", "numm
 
 def words_of(name: str) -> tuple[str, ...]:
     """The folded words of a name, without titles ("President Putin" -> ("putin",))."""
-    words = tuple(names.fold(name).split())
+    words = tuple(fold(name).split())
     while len(words) > 1 and words[0] in names.TITLES:
         words = words[1:]
     return words

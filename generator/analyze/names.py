@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from . import nlp
+from . import lexicon, nlp
 from .text import POSSESSIVES, fold
 
 if TYPE_CHECKING:
@@ -36,68 +36,17 @@ if TYPE_CHECKING:
 Span = tuple[int, int]  # token indices [start, end) into a Doc
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words that introduce a person's name. Lowercase; matched on the token's lowercase form.
-TITLES = _words(
-    """
-    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady rev rev.
-    president vice-president premier chancellor minister secretary secretary-general
-    ambassador envoy diplomat spokesman spokeswoman spokesperson senator sen. sen
-    congressman congresswoman representative rep. governor gov. gov mayor judge justice
-    king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir
-    general gen. gen colonel col. major maj. captain capt. lieutenant lt. sergeant sgt.
-    commander admiral marshal chief chairman chairwoman chairperson director
-    coach manager striker forward midfielder defender goalkeeper keeper winger captain
-    skipper batsman bowler jockey trainer player mp
-    goalkeepers defenders midfielders forwards strikers
-    officer inspector detective prosecutor attorney lawyer surgeon doctor
-    leader founder owner editor correspondent analyst economist
-    commissioner superintendent constable reverend treasurer speaker executive scientist
-    acting interim shadow staff
-    """
-)
+# Word lists (analyze/lexicons/), lower case, matched on a token's lower-case form.
+# Words that introduce a person's name ("President Patasse", "striker Shearer").
+TITLES = lexicon.words("titles")
 # Titles that say nothing of what a person does ("Mr Arafat"): never a role on their own.
-COURTESY_TITLES = _words("mr mr. mrs mrs. ms ms. mx mx. miss mister madam madame sir dame dr dr.")
+COURTESY_TITLES = lexicon.words("courtesy-titles")
 # Small words inside names ("Ludwig van Beethoven", "Ahmedou Ould Abdallah").
-PARTICLES = _words(
-    "de da das do dos du des del della di la le van von der den ter ten bin ibn ben al el "
-    "abu ould mac st. st"
-)
+PARTICLES = lexicon.words("name-particles")
 # A span holding one of these names an organisation, a team or a place, not a person.
-NOT_PERSON_WORDS = _words(
-    """
-    fc afc cf sc ac united city town rovers wanderers athletic athletico atletico county
-    club team inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv bv gmbh group holdings
-    bank airlines airways motors partners party union association council ministry
-    university college school hospital church street avenue road square bridge airport
-    stadium park hotel news times post journal agency television radio
-    """
-)
+NOT_PERSON_WORDS = lexicon.words("not-person-words")
 # Nouns for people that no title list holds and no suffix shows (see `denotes_person`).
-PERSON_NOUNS = _words(
-    """
-    man woman men women boy girl child children baby teen guy gentleman person
-    mother father mum mom dad parent son daughter brother sister wife husband widow
-    spouse fiance fiancee partner uncle aunt cousin niece nephew grandmother grandfather
-    grandson granddaughter relative twin heir heiress friend colleague ally rival
-    critic fan star legend icon hero heroine veteran great international champion
-    boss head deputy aide official expert pundit suspect victim witness
-    candidate nominee delegate graduate advocate magnate tycoon mogul billionaire
-    millionaire pilot guard cop police nurse medic chef poet artist model student
-    pupil scholar academic cleric monk nun priest pastor saint royal citizen native
-    local resident neighbour neighbor member figure personality celebrity host
-    democrat republican conservative liberal socialist hardliner moderate
-    militant rebel terrorist gunman bomber hostage prisoner detainee inmate convict
-    refugee migrant immigrant settler soldier marine sailor crew staffer
-    idol mentor protege successor predecessor counterpart opponent mastermind
-    guide mate ace umpire marshall servant maid nanny slave national entrepreneur
-    prodigy genius talent recruit signing pair duo trio
-    ceo cfo coo cto mep mla
-    """
-)
+PERSON_NOUNS = lexicon.words("person-nouns")
 # Endings of nouns for people ("bowler", "monarchist", "goalkicker", "executive").
 PERSON_SUFFIXES = (
     "er", "or", "ist", "ian", "an", "ant", "ent", "man", "men", "ee", "ess", "ive", "naut"
@@ -117,18 +66,9 @@ def denotes_person(word: str) -> bool:
     )
 
 
-# Verbs whose subject, when it is a bare proper name, is almost always a person.
-SPEECH_VERBS = _words(
-    """
-    say says said saying tell tells told telling add adds added adding ask asks asked
-    claim claims claimed insist insists insisted vow vows vowed urge urges urged warn warns
-    warned note notes noted explain explains explained declare declares declared
-    announce announces announced reply replies replied respond responds responded argue
-    argues argued admit admits admitted deny denies denied stress stresses stressed
-    recall recalls recalled promise promises promised acknowledge acknowledged
-    quipped joked wrote writes write describe describes described call calls called
-    """
-)
+# Verbs whose subject, when it is a bare proper name, is almost always a person: base
+# forms, matched against a token's lemma ("said", "says" and "saying" are "say").
+SPEECH_VERBS = lexicon.words("speech-verbs")
 _HAS_DIGIT = re.compile(r"\d")
 # --- tokens ---------------------------------------------------------------------------------
 
@@ -365,7 +305,7 @@ def speech(ctx: Context, spans: set[Span]) -> set[Span]:
     tokens = ctx.tokens
     found = _Found(len(tokens), spans)
     for token in tokens:
-        if token.text.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or nlp.lemma(token) not in SPEECH_VERBS:
             continue
         for child in token.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":

@@ -111,7 +111,7 @@ def _speaker(
         return any(s <= token.idx < e for s, e in inside)
 
     verbs = [
-        t for t in region if t.text.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not quoted(t)
+        t for t in region if t.pos_ == "VERB" and nlp.lemma(t) in SPEECH_VERBS and not quoted(t)
     ]
     if not verbs:
         if previous is not None and _continues(previous, sentence, quote, region):

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from slugify import slugify
 
-from ..analyze.happenings import GENERIC_TRIGGERS, NOUN_FOR, base_form, trigger_key
 from ..analyze.text import content_words
+from ..analyze.triggers import GENERIC_TRIGGERS, NOUN_FOR, base_form, trigger_key
 from ..model import (
     Analyzed,
     Article,

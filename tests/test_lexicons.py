@@ -1,0 +1,78 @@
+"""The word lists kept as data (analyze/lexicons/): each says what it is for and how it was
+checked, and holds what its header promises."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.analyze import lexicon
+
+FILES = sorted(path.stem for path in lexicon.FOLDER.glob("*.txt"))
+WORD_LISTS = (
+    "titles",
+    "courtesy-titles",
+    "name-particles",
+    "not-person-words",
+    "person-nouns",
+    "speech-verbs",
+    "generic-verbs",
+    "light-verbs",
+    "happen-verbs",
+    "stative-verbs",
+    "aspect-verbs",
+    "vague-verbs",
+    "place-nouns",
+    "location-prepositions",
+)
+VERB_LISTS = (
+    "speech-verbs",
+    "generic-verbs",
+    "light-verbs",
+    "happen-verbs",
+    "stative-verbs",
+    "aspect-verbs",
+    "vague-verbs",
+)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_list_says_what_it_is_for_and_how_it_was_checked(name):
+    text = (lexicon.FOLDER / f"{name}.txt").read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert text.startswith("#") and any("Checked:" in line for line in header), name
+    keys = [entry.split()[0] for entry in lexicon.entries(name)]
+    assert len(keys) == len(set(keys)), f"{name}: an entry is listed twice"
+
+
+@pytest.mark.parametrize("name", WORD_LISTS)
+def test_word_lists_hold_lower_case_single_words(name):
+    for entry in lexicon.entries(name):
+        assert entry == entry.lower() and " " not in entry, (name, entry)
+
+
+def test_no_person_noun_is_also_a_title():
+    assert not lexicon.words("person-nouns") & lexicon.words("titles")
+
+
+@pytest.fixture(scope="module")
+def lemma_index():
+    from generator.analyze import nlp
+    from generator.settings import Settings
+
+    tables = nlp.load(Settings().spacy_model).get_pipe("lemmatizer").lookups
+    index = tables.get_table("lemma_index")
+    return {"verb": set(index["verb"]), "noun": set(index["noun"])}
+
+
+@pytest.mark.parametrize("name", VERB_LISTS)
+def test_verb_lists_hold_base_forms_the_lemmatizer_gives(name, lemma_index):
+    """Entries are compared with `token.lemma_`: each must be a verb the lemmatizer knows
+    as a base form, or no token would ever match it."""
+    assert lexicon.words(name) <= lemma_index["verb"]
+
+
+def test_trigger_nouns_and_titles_meet_the_lemmas_they_are_compared_with(lemma_index):
+    nouns = lexicon.table("trigger-nouns")
+    assert set(nouns) - lemma_index["noun"] == {"airstrike"}  # its own lemma, not indexed
+    assert set(nouns.values()) <= lemma_index["verb"]
+    assert set(lexicon.table("event-titles")) <= lemma_index["verb"]
