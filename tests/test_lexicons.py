@@ -8,6 +8,15 @@ import pytest
 from generator.analyze import lexicon
 
 FILES = sorted(path.stem for path in lexicon.FOLDER.glob("*.txt"))
+TABLES = (
+    "event-titles",
+    "months",
+    "number-words",
+    "quarter-ordinals",
+    "seasons",
+    "trigger-nouns",
+    "weekdays",
+)
 WORD_LISTS = (
     "titles",
     "courtesy-titles",
@@ -40,7 +49,9 @@ def test_every_list_says_what_it_is_for_and_how_it_was_checked(name):
     text = (lexicon.FOLDER / f"{name}.txt").read_text(encoding="utf-8")
     header = [line for line in text.splitlines() if line.startswith("#")]
     assert text.startswith("#") and any("Checked:" in line for line in header), name
-    keys = [entry.split()[0] for entry in lexicon.entries(name)]
+    entries = lexicon.entries(name)
+    # a `key value` table (read with lexicon.table) has each key once; a list, each entry
+    keys = [e.split()[0] for e in entries] if name in TABLES else list(entries)
     assert len(keys) == len(set(keys)), f"{name}: an entry is listed twice"
 
 
@@ -76,3 +87,15 @@ def test_trigger_nouns_and_titles_meet_the_lemmas_they_are_compared_with(lemma_i
     assert set(nouns) - lemma_index["noun"] == {"airstrike"}  # its own lemma, not indexed
     assert set(nouns.values()) <= lemma_index["verb"]
     assert set(lexicon.table("event-titles")) <= lemma_index["verb"]
+
+
+def test_the_tables_are_the_lists_read_as_tables():
+    """TABLES above names exactly the lists the code reads with lexicon.table."""
+    import re
+    from pathlib import Path
+
+    source = "\n".join(p.read_text() for p in Path(lexicon.__file__).parent.rglob("*.py"))
+    source += "\n".join(
+        p.read_text() for p in (Path(lexicon.__file__).parent.parent / "link").rglob("*.py")
+    )
+    assert set(re.findall(r'table\("([a-z-]+)"\)', source)) == set(TABLES)
