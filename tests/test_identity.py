@@ -105,3 +105,9 @@ def test_a_word_the_corpus_tags_a_place_is_no_person_unless_titled_or_quoted():
         [sydney, titled, placed("c", "Sydney"), placed("d", "Abacha"), placed("e", "Abacha")]
     )
     assert [p.name for p in people] == ["Gen. Abacha"]
+
+
+def test_a_page_is_named_without_a_title_when_a_form_has_none():
+    item = _item("a", 10, "Fox", [_person("President Obama", "President Obama", "Obama")])
+    other = _item("b", 11, "NYT", [_person("President Obama", "President Obama")])
+    assert [p.name for p in merge_people([item, other])] == ["Obama"]

@@ -50,7 +50,9 @@ def _draft(group: Individual) -> tuple[str, Individual]:
     if not candidates:
         longest = max(len(words_of(form)) for form in forms)
         candidates = [form for form in forms if len(words_of(form)) == longest]
-    name = min(candidates, key=lambda f: (-sum(spelling[w] for w in f.split()), f))
+    # without a title when a form has none ("Kevin McCarthy", not "Whip Kevin McCarthy"),
+    # then the spelling the articles use most
+    name = min(candidates, key=lambda f: (len(f.split()), -sum(spelling[w] for w in f.split()), f))
     return name, group
 
 
