@@ -77,8 +77,9 @@ def test_words_before_a_full_name_the_corpus_writes_alone_are_a_title():
         "a", 10, "Fox", [_person("Majority Whip Kevin McCarthy", "Majority Whip Kevin McCarthy")]
     )
     short = _item("b", 10, "NYT", [_person("Kevin McCarthy", "Kevin McCarthy", "McCarthy")])
-    people = merge_people([long, short])
-    assert [(p.name, p.articles) for p in people] == [("Kevin McCarthy", ("a", "b"))]
+    middle = _item("c", 10, "HuffPost", [_person("Whip Kevin McCarthy", "Whip Kevin McCarthy")])
+    people = merge_people([long, short, middle])
+    assert [(p.name, p.articles) for p in people] == [("Kevin McCarthy", ("a", "b", "c"))]
     assert "Majority Whip Kevin McCarthy" in people[0].aliases
 
 

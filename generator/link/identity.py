@@ -103,7 +103,9 @@ def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individua
     # By surname, in order of creation: a name is only compared with its own surname's.
     by_surname: dict[str, list[Individual]] = defaultdict(list)
     entries = [(item, person) for item in items for person in item.analysis.people]
-    core = _cores({words_of(person.name) for _, person in entries})
+    core = _cores(
+        {words_of(form) for _, person in entries for form in (person.name, *person.aliases)}
+    )
     entries.sort(key=lambda e: (-len(core(e[1].name)), e[1].name, e[0].article.slug))
     undecided: list[tuple[Analyzed, PersonInArticle, tuple[str, ...], list[Individual]]] = []
 
@@ -156,13 +158,14 @@ def _by_given_name(
 def _cores(names: set[tuple[str, ...]]):
     """The words of a name without leading words that the corpus shows are not part of it:
     "Majority Whip Kevin McCarthy" is "Kevin McCarthy" when the corpus also writes that full
-    name alone (a title no word list knows, read off the corpus itself)."""
+    name alone, as a name or as another form of one (a title no word list knows, read off
+    the corpus itself)."""
     full_names = {words for words in names if len(words) >= 2}
 
     @functools.cache
     def core(name: str) -> tuple[str, ...]:
         words = words_of(name)
-        for start in range(1, len(words) - 1):
+        for start in range(len(words) - 2, 0, -1):  # the shortest full name it ends with
             if words[start:] in full_names:
                 return words[start:]
         return words
