@@ -112,3 +112,9 @@ def test_a_page_is_named_without_a_title_when_a_form_has_none():
     item = _item("a", 10, "Fox", [_person("President Obama", "President Obama", "Obama")])
     other = _item("b", 11, "NYT", [_person("President Obama", "President Obama")])
     assert [p.name for p in merge_people([item, other])] == ["Obama"]
+
+
+def test_a_surname_of_several_words_keeps_its_given_name():
+    full = _item("a", 10, "Fox", [_person("Osama bin Laden", "Osama bin Laden")])
+    short = _item("b", 10, "NYT", [_person("bin Laden", "bin Laden")])
+    assert [p.name for p in merge_people([full, short])] == ["Osama bin Laden"]

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..analyze.mentions import words_of
+from ..analyze.names import PARTICLES
 from ..analyze.text import name_key
 from ..model import Analyzed, PersonInArticle
 from ..settings import PeopleOptions
@@ -166,7 +167,9 @@ def _cores(names: set[tuple[str, ...]]):
     def core(name: str) -> tuple[str, ...]:
         words = words_of(name)
         for start in range(len(words) - 2, 0, -1):  # the shortest full name it ends with
-            if words[start:] in full_names:
+            # ...that is a given name and a surname, not a surname of several words
+            # ("bin Laden", "van Ryn": "Osama bin Laden" keeps "Osama")
+            if words[start:] in full_names and words[start] not in PARTICLES:
                 return words[start:]
         return words
 
