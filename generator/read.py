@@ -16,14 +16,27 @@ import stat
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from .model import Article, Problem
 
 SUFFIXES = (".md", ".markdown", ".txt")
 KNOWN_FIELDS = ("title", "outlet", "published", "url", "authors", "language", "tags", "story")
+# The names other static-site generators (Jekyll, Hugo, Pelican) and feeds give the same
+# fields: read as ours, with one note saying so.
+ALIASES = {
+    "date": "published",
+    "author": "authors",
+    "categories": "tags",
+    "source": "outlet",
+    "publisher": "outlet",
+    "site_name": "outlet",
+    "link": "url",
+}
 MAX_FILE_BYTES = 25_000_000
 MAX_TITLE_CHARS = 300  # a title is a line in lists, tabs and <title>, not a paragraph
 MAX_FRONT_MATTER_BYTES = 64_000  # a few dozen fields; more is not metadata (and YAML is slow)
@@ -33,7 +46,6 @@ _FINAL_PUNCTUATION = (
     *('."', ".”", "?”", "!”", '?"', '!"', ",”", ',"'),
 )
 _CREDIT = re.compile(r"\b(?:Credit|Photo(?:graph)?|Image)\s*:\s*\S", re.IGNORECASE)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 class ContentError(ValueError):
@@ -166,12 +178,13 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
     body_line = 1
     if re.match(r"---[ \t]*\n", text):
         _check_front_matter_size(text, name)
-    match = _FRONT_MATTER.match(text)
-    if match:
-        meta = _load_front_matter(match.group(1) or "", name)
-        body_line = text[: match.end()].count("\n") + 1
-        text = text[match.end() :]
+    split = _split_front_matter(text)
+    if split:
+        front_matter, text = split
+        meta = _load_front_matter(front_matter, name)
+        body_line = front_matter.count("\n") + 3  # the two '---' lines, then 1-based
     elif name.lower().endswith((".md", ".markdown")):
+        front_matter = ""
         warnings.append(
             Problem(name, "has no front matter (--- title/outlet/published ---)", 1, "warning")
         )
@@ -187,10 +200,10 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
                 "note",
             )
         )
-    fields = _validate(meta, name, (match.group(1) or "") if match else "", warnings)
+    fields = _validate(meta, name, front_matter if split else "", warnings)
     standfirst = None
     title = fields.get("title")
-    if title is None and not match:
+    if title is None and not split:
         standfirst, title, paragraphs = split_headline(paragraphs)
     if not paragraphs:
         raise ContentError(name, "has a headline but no article text", body_line)
@@ -230,6 +243,37 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
     )
 
 
+class _FrontMatter(YAMLHandler):
+    """python-frontmatter's YAML handler, with this project's boundaries and loader: the
+    front matter opens with a '---' line and closes with '---' or '...' (YAML's own end of
+    a document), and is read with the safe loader below (no Python objects, dates as text,
+    libyaml when PyYAML has it)."""
+
+    FM_BOUNDARY = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+    def detect(self, text: str) -> bool:
+        return re.match(r"---[ \t]*\n", text) is not None
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        kwargs.setdefault("Loader", _SafeLoaderNoDates)
+        return super().load(fm, **kwargs)
+
+
+_HANDLER = _FrontMatter()
+
+
+def _split_front_matter(text: str) -> tuple[str, str] | None:
+    """(front matter, body) of a file that opens with front matter, else None."""
+    if not _HANDLER.detect(text):
+        return None
+    try:
+        front_matter, body = _HANDLER.split(text)
+    except ValueError:  # no closing line
+        return None
+    # the boundary lines' own line ends belong to neither part
+    return front_matter.removeprefix("\n"), body.removeprefix("\n")
+
+
 def _check_front_matter_size(text: str, name: str) -> None:
     """A file that opens with '---' must close its front matter, and soon."""
     close = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4 : MAX_FRONT_MATTER_BYTES + 8], re.M)
@@ -266,7 +310,7 @@ _SafeLoaderNoDates.yaml_implicit_resolvers = {
 
 def _load_front_matter(source: str, name: str) -> dict:
     try:
-        data = yaml.load(source, Loader=_SafeLoaderNoDates)
+        data = _HANDLER.load(source)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
@@ -300,6 +344,7 @@ def _validate(meta: dict, name: str, front_matter: str, warnings: list[Problem])
     """Check and normalise front-matter fields; ill-typed optional fields become warnings."""
     fields: dict = {}
     lines = _field_lines(front_matter)
+    meta = _with_aliases(meta, lines, name, warnings)
     unknown = sorted(
         (str(key) for key in meta if key not in KNOWN_FIELDS), key=lambda k: (lines.get(k, 0), k)
     )
@@ -327,6 +372,31 @@ def _validate(meta: dict, name: str, front_matter: str, warnings: list[Problem])
                 raise ContentError(name, f"field {key!r}: {exc}", line) from exc
             warnings.append(Problem(name, f"field {key!r} ignored: {exc}", line, "warning"))
     return fields
+
+
+def _with_aliases(meta: dict, lines: dict[str, int], name: str, warnings: list[Problem]) -> dict:
+    """Front matter with other generators' field names read as ours ('date' as
+    'published'); one note lists what was read so, and what was left because the file
+    also gives our own field."""
+    found = [key for key in meta if key in ALIASES]
+    if not found:
+        return meta
+    renamed = {key: value for key, value in meta.items() if key not in ALIASES}
+    read, left = [], []
+    for key in sorted(found, key=lambda k: (lines.get(k, 0), k)):
+        ours = ALIASES[key]
+        if ours in renamed:
+            left.append(f"{key!r} ({ours!r} is given)")
+            continue
+        renamed[ours] = meta[key]
+        if key in lines:
+            lines[ours] = lines[key]
+        read.append(f"{key!r} as {ours!r}")
+    message = "read " + ", ".join(read) if read else ""
+    if left:
+        message += ("; " if message else "") + "ignored " + ", ".join(left)
+    warnings.append(Problem(name, message, lines.get(found[0]), "note"))
+    return renamed
 
 
 def _text(value: object) -> str:
@@ -357,6 +427,13 @@ def parse_published(value: object) -> dt.date:
         try:
             return dt.datetime.fromisoformat(text).date()
         except ValueError as exc:
+            # other generators' date-times: "2022-03-10 10:00:00 +0100" (Jekyll, Hugo)
+            stamp = re.match(r"(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}", text)
+            if stamp:
+                try:
+                    return dt.date.fromisoformat(stamp.group(1))
+                except ValueError:
+                    pass
             reason = f" ({exc})" if re.match(r"\d{4}-\d{2}-\d{2}", text) else ""
             raise ValueError(
                 f"{value!r} is not a date{reason}; write it as YYYY-MM-DD (e.g. 2022-03-10)"

@@ -166,3 +166,40 @@ def test_link_outside_content_is_refused(tmp_path):
     (content / "link.txt").symlink_to(outside)
     article, problems = read_file(content / "link.txt", content)
     assert article is None and "outside content/" in problems[0].message
+
+
+def test_a_jekyll_article_builds_without_warnings_about_its_field_names(tmp_path):
+    write(
+        tmp_path,
+        "2022-03-10-talks.md",
+        "---\nlayout: post\ntitle: Talks end in Antalya\ndate: 2022-03-10 10:00:00 +0100\n"
+        "author: Jane Doe\ncategories: [ukraine, diplomacy]\nsource: Daily Planet\n"
+        "link: https://example.org/talks\n---\nThe ministers met on Thursday.\n",
+    )
+    [article], problems = read_content(tmp_path)
+    assert article.published == dt.date(2022, 3, 10)
+    assert article.authors == ("Jane Doe",) and article.tags == ("ukraine", "diplomacy")
+    assert article.outlet == "Daily Planet" and article.url == "https://example.org/talks"
+    messages = [(p.severity, p.message) for p in problems]
+    warned = [m for s, m in messages if s == "warning"]
+    assert not any("has no" in m or "'date'" in m or "'author'" in m for m in warned)
+    notes = [m for s, m in messages if s == "note"]
+    assert notes == [
+        "read 'date' as 'published', 'author' as 'authors', 'categories' as 'tags', "
+        "'source' as 'outlet', 'link' as 'url'"
+    ]
+    assert [m for s, m in messages if s == "warning"] == [
+        "unknown field 'layout' ignored (known: title, outlet, published, url, authors, "
+        "language, tags, story)"
+    ]
+
+
+def test_our_own_field_wins_over_an_alias(tmp_path):
+    write(
+        tmp_path,
+        "a.md",
+        "---\ntitle: T\noutlet: Ours\npublisher: Theirs\npublished: 2022-03-10\n---\nText.\n",
+    )
+    [article], problems = read_content(tmp_path)
+    assert article.outlet == "Ours"
+    assert [p.message for p in problems] == ["ignored 'publisher' ('outlet' is given)"]
