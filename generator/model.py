@@ -37,6 +37,7 @@ class Article:
     tags: tuple[str, ...] = ()
     story: str | None = None  # manual grouping key from front matter
     standfirst: str | None = None  # the deck line above a headline, when the file has one
+    dateline: str | None = None  # "WASHINGTON (AP)": the wire dateline the text opened with
     title_derived: bool = False  # True when the title was made from the first sentence
     content_hash: str = ""  # sha256 of the raw file bytes
 

@@ -203,10 +203,17 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
     fields = _validate(meta, name, front_matter if split else "", warnings)
     standfirst = None
     title = fields.get("title")
+    dateline = None
     if title is None and not split:
+        # a dateline alone on the first line ("WASHINGTON --") is no headline
+        dateline, paragraphs = split_dateline(paragraphs, alone=True)
         standfirst, title, paragraphs = split_headline(paragraphs)
     if not paragraphs:
         raise ContentError(name, "has a headline but no article text", body_line)
+    if dateline is None:
+        dateline, paragraphs = split_dateline(paragraphs)
+    if not paragraphs:
+        raise ContentError(name, "has a dateline but no article text", body_line)
     title_derived = title is None
     if title is None:
         title = derive_title(paragraphs[0])
@@ -239,6 +246,7 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
         tags=fields.get("tags", ()),
         story=fields.get("story"),
         standfirst=standfirst,
+        dateline=dateline,
         title_derived=title_derived,
     )
 
@@ -590,6 +598,37 @@ def split_headline(paragraphs: list[str]) -> tuple[str | None, str | None, list[
     if _is_headline(first):
         return None, first, paragraphs[1:]
     return None, None, paragraphs
+
+
+# A wire dateline opens the first paragraph: "WASHINGTON (AP) --", "ROME, March 3 (Reuters)
+# -", "ADDIS ABABA, Ethiopia (AP) --", "O SMACH, Cambodia (AP) _". The place is in
+# capitals; a news agency in parentheses or a dash ends it. It is the article's dateline,
+# shown on its page, not part of a sentence.
+_DATELINE = re.compile(
+    r"(?P<dateline>[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]+){0,3}"  # WASHINGTON, O SMACH
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"  # , Ethiopia / , N.Y.
+    r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}))?"  # , March 3
+    r"(?: ?\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg|CNN|[A-Z]{2,6})\))?)"  # (AP)
+    r" ?(?:--|—|–|-|_) ?"  # AP's wire copy writes the dash as "_"
+)
+
+
+def split_dateline(paragraphs: list[str], alone: bool = False) -> tuple[str | None, list[str]]:
+    """(dateline, paragraphs without it): a dateline alone on the first line is removed
+    with its line; one that opens the first paragraph is cut off it (unless `alone`)."""
+    if not paragraphs:
+        return None, paragraphs
+    match = _DATELINE.match(paragraphs[0])
+    place = match["dateline"].split(",")[0].split("(")[0].replace(" ", "") if match else ""
+    if len(place) < 2 or not place.isupper():
+        return None, paragraphs
+    rest = paragraphs[0][match.end() :].strip()
+    dateline = " ".join(match["dateline"].split())
+    if not rest:
+        return dateline, paragraphs[1:]
+    if alone or not (rest[0].isupper() or rest[0] in "\"“‘'0123456789"):
+        return None, paragraphs  # "NASA - the agency..." is a sentence, not a dateline
+    return dateline, [rest, *paragraphs[1:]]
 
 
 def derive_title(paragraph: str, max_words: int = 24) -> str:

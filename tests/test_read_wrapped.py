@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +32,8 @@ def read(text: str, name: str = "wire.txt"):
 
 def test_a_hard_wrapped_story_keeps_its_first_line_and_whole_sentences():
     article, problems = read(WIRE)
-    assert article.paragraphs[0].startswith("WASHINGTON (AP) -- President Bill Clinton met with")
+    assert article.dateline == "WASHINGTON (AP)"
+    assert article.paragraphs[0].startswith("President Bill Clinton met with")
     assert "Prime Minister Tony Blair at the White House" in article.paragraphs[0]
     assert len(article.paragraphs) == 2
     assert article.title_derived  # no headline line: none was taken from the text
@@ -41,7 +43,7 @@ def test_a_hard_wrapped_story_keeps_its_first_line_and_whole_sentences():
 def test_a_headline_above_wrapped_text_is_the_title():
     article, _ = read("Clinton and Blair discuss Ulster peace\n" + WIRE)
     assert article.title == "Clinton and Blair discuss Ulster peace"
-    assert article.paragraphs[0].startswith("WASHINGTON (AP)")
+    assert article.paragraphs[0].startswith("President Bill Clinton")
 
 
 def test_indented_lines_start_paragraphs():
@@ -85,7 +87,7 @@ _PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=6).map(" ".join)
     separator=st.sampled_from(["\n\n", "\n", "\n  "]),
 )
 def test_no_word_of_any_line_is_lost(headline, paragraphs, width, separator):
-    """Every word of the input is in the title or the body, wrapped or not."""
+    """Every word of the input is in the title, the dateline or the body, wrapped or not."""
     if width is None:
         blocks = paragraphs
     else:
@@ -95,5 +97,60 @@ def test_no_word_of_any_line_is_lost(headline, paragraphs, width, separator):
         text = headline + "\n" + text
     article, _ = read(text)
     found = Counter(article.title.split()) + Counter(" ".join(article.paragraphs).split())
+    found += Counter((article.dateline or "").split())
     missing = Counter(text.split()) - found
     assert not missing, (missing, article.title, article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline", "rest"),
+    [
+        (
+            "ROME, March 3 (Reuters) - Italy said on Friday it would act.",
+            "ROME, March 3 (Reuters)",
+            "Italy said on Friday it would act.",
+        ),
+        (
+            "O SMACH, Cambodia (AP) _ The top commander surrendered.",
+            "O SMACH, Cambodia (AP)",
+            "The top commander surrendered.",
+        ),
+        (
+            "NASA - the agency said on Friday it would act.",
+            None,
+            "NASA - the agency said on Friday it would act.",
+        ),
+        (
+            "The talks ended on Thursday without a deal.",
+            None,
+            "The talks ended on Thursday without a deal.",
+        ),
+    ],
+)
+def test_a_dateline_is_the_articles_dateline_not_a_sentence(first, dateline, rest):
+    article, _ = read(f"{first}\nThe second paragraph follows here.\n")
+    assert article.dateline == dateline
+    assert article.paragraphs[0] == rest
+
+
+def test_a_dateline_alone_on_its_line_is_not_a_paragraph():
+    article, _ = read(
+        "WASHINGTON --\nFormer Rep. John Smith said on Monday he would run.\n"
+        "He made the announcement in Ohio.\n"
+    )
+    assert article.dateline == "WASHINGTON"
+    assert article.paragraphs[0].startswith("Former Rep. John Smith")
+
+
+def test_the_article_page_shows_the_dateline(tmp_path):
+    from conftest import settings_for
+
+    from generator import build
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "wire.txt").write_text(
+        "Clinton and Blair discuss Ulster peace\n" + WIRE, encoding="utf-8"
+    )
+    page = build.generate(settings_for(tmp_path)).pages["articles/wire.md"]
+    assert "**Dateline:** WASHINGTON (AP)" in page
+    assert "WASHINGTON (AP) --" not in page  # not in the text as a sentence either

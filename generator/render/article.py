@@ -123,6 +123,8 @@ def article_page(
     out = [front_matter(title=a.title), f"# {text(a.title)}\n"]
 
     facts = [f"**Outlet:** {text(a.outlet)}", f"**Published:** {published(a)}"]
+    if a.dateline:
+        facts.append(f"**Dateline:** {text(a.dateline)}")
     if a.authors:
         facts.append("**By:** " + ", ".join(text(name) for name in a.authors))
     length = f"{plural(analysis.word_count, 'word')}, {plural(len(analysis.sentences), 'sentence')}"
