@@ -49,6 +49,19 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--progress", choices=("auto", "always", "never"), help="progress on stderr"
     )
+    _verbosity(parser)
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="also list every page written or removed"
+    )
+
+
+def _verbosity(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only errors and warnings: no notes, no summary line",
+    )
 
 
 def _analysis(parser: argparse.ArgumentParser) -> None:
@@ -83,6 +96,7 @@ def parser(evaluations: bool = True) -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    main.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build = _command(
         commands,
@@ -110,6 +124,7 @@ def parser(evaluations: bool = True) -> argparse.ArgumentParser:
     analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
     analyze.add_argument("--json", action="store_true", help="JSON on stdout (the default)")
     _analysis(analyze)
+    _verbosity(analyze)
     evaluate = commands.add_parser(
         "eval",
         help="quality figures on evaluation data, beside baselines",
@@ -145,9 +160,20 @@ def _settings_overrides(args: argparse.Namespace) -> dict:
     return {name: getattr(args, name, None) for name in names}
 
 
-def report(problems: Sequence[Problem]) -> None:
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("news-digest")
+    except metadata.PackageNotFoundError:  # run from a source tree that is not installed
+        return "(not installed)"
+
+
+def report(problems: Sequence[Problem], quiet: bool = False) -> None:
+    """Every problem on stderr, one line each; `quiet` leaves the notes out."""
     for problem in problems:
-        print(problem, file=sys.stderr)
+        if not (quiet and problem.severity == "note"):
+            print(problem, file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -176,10 +202,10 @@ def run(argv: Sequence[str] | None = None, root: Path = Path(".")) -> int:
             return evaluation.module(args.evaluation).run(args)
         settings = load_settings(root, **_settings_overrides(args)).under(root)
         if args.command == "build":
-            return _build(settings)
+            return _build(settings, args.quiet, args.verbose)
         if args.command == "check":
             return _check(settings)
-        return _analyze(args.files, settings)
+        return _analyze(args.files, settings, args.quiet)
     except SettingsError as exc:
         print(f"digest: {exc}", file=sys.stderr)
         return 2
@@ -190,7 +216,7 @@ def run(argv: Sequence[str] | None = None, root: Path = Path(".")) -> int:
         print(f"digest: {exc}", file=sys.stderr)
         return 3
     except pipeline.BuildFailed as exc:
-        report(exc.problems)
+        report(exc.problems, getattr(args, "quiet", False))
         print(f"digest: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -215,10 +241,17 @@ def _finish_interrupted(docs: Path) -> None:
     print(f"digest: interrupted; {docs}/ {state}", file=sys.stderr)
 
 
-def _build(settings) -> int:
-    progress = Progress(settings.progress)
+def _build(settings, quiet: bool = False, verbose: bool = False) -> int:
+    progress = Progress("never" if quiet else settings.progress)
     generated, changes = pipeline.build(settings, progress)
-    report(generated.problems)
+    report(generated.problems, quiet)
+    if verbose:
+        for page in changes.written:
+            print(f"  written {settings.docs_dir}/{page}", file=sys.stderr)
+        for page in changes.removed:
+            print(f"  removed {settings.docs_dir}/{page}", file=sys.stderr)
+    if quiet:
+        return 0
     errors = sum(p.severity == "error" for p in generated.problems)
     skipped = f", {plural(errors, 'file')} skipped (see above)" if errors else ""
     articles = len(generated.digest.articles)
@@ -243,7 +276,7 @@ def _check(settings) -> int:
     return 0
 
 
-def _analyze(files: Sequence[Path], settings) -> int:
+def _analyze(files: Sequence[Path], settings, quiet: bool = False) -> int:
     from . import parallel
 
     articles, problems = [], []
@@ -257,7 +290,7 @@ def _analyze(files: Sequence[Path], settings) -> int:
             articles.append(article)
     articles, found = read.unique_slugs(articles)
     problems.extend(found)
-    report(problems)
+    report(problems, quiet)
     analysed = parallel.analyze_articles(articles, settings, settings.jobs, link.prepare)
     items = [Analyzed(article, result) for article, result in zip(articles, analysed, strict=True)]
     digest = link.link(items, settings)

@@ -138,3 +138,20 @@ def test_same_pages_whatever_the_hash_seed(project, tmp_path):
         )
         assert done.returncode == 0, done.stderr
     assert snapshot(project / "docs") == snapshot(other / "docs")
+
+
+def test_version_quiet_and_verbose(project, capsys):
+    import pytest
+
+    from generator.__main__ import run
+
+    with pytest.raises(SystemExit) as done:
+        run(["--version"], project)
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("digest ")
+    assert run(["build", "-q", "--jobs", "1"], project) == 0
+    quiet = capsys.readouterr().err
+    assert "note:" not in quiet and "digest:" not in quiet  # notes and the summary line
+    (project / "docs" / "index.md").unlink()
+    assert run(["build", "-v", "--jobs", "1"], project) == 0
+    verbose = capsys.readouterr().err
+    assert f"  written {project / 'docs'}/index.md" in verbose and "1 page written" in verbose
