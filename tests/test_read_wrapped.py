@@ -3,6 +3,7 @@ paragraphs, and no line of the input is ever lost."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 
@@ -96,9 +97,13 @@ def test_no_word_of_any_line_is_lost(headline, paragraphs, width, separator):
     if headline is not None:
         text = headline + "\n" + text
     article, _ = read(text)
-    found = Counter(article.title.split()) + Counter(" ".join(article.paragraphs).split())
-    found += Counter((article.dateline or "").split())
-    missing = Counter(text.split()) - found
+
+    def words(part: str) -> Counter[str]:
+        return Counter(re.findall(r"\w+", part))
+
+    found = words(article.title) + words(" ".join(article.paragraphs))
+    found += words(article.dateline or "")
+    missing = words(text) - found
     assert not missing, (missing, article.title, article.paragraphs)
 
 
