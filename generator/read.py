@@ -609,7 +609,8 @@ _DATELINE = re.compile(
     r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"  # , Ethiopia / , N.Y.
     r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}))?"  # , March 3
     r"(?: ?\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|Bloomberg|CNN|[A-Z]{2,6})\))?)"  # (AP)
-    r"(?: (?:--|—|–|-|_)(?: |$)|(?:--|—|–) ?)"  # a dash (spaced if a hyphen); AP writes "_"
+    # a dash: any after the agency ("(AP)_"), else spaced if a hyphen; AP writes "_"
+    r"(?:(?<=\)) ?(?:--|—|–|-|_) ?| (?:--|—|–|-|_)(?: |$)|(?:--|—|–) ?)"
 )
 
 

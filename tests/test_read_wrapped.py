@@ -121,6 +121,12 @@ def test_no_word_of_any_line_is_lost(headline, paragraphs, width, separator):
             "The top commander surrendered.",
         ),
         (
+            "ADDIS ABABA, Ethiopia (AP)_ The OAU said on Friday.",
+            "ADDIS ABABA, Ethiopia (AP)",
+            "The OAU said on Friday.",
+        ),
+        ("AA-0 units were sold on Friday.", None, "AA-0 units were sold on Friday."),
+        (
             "NASA - the agency said on Friday it would act.",
             None,
             "NASA - the agency said on Friday it would act.",
