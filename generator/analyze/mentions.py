@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -47,17 +47,28 @@ def words_of(name: str) -> tuple[str, ...]:
     return words
 
 
-def compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+def compatible(
+    short: tuple[str, ...],
+    full: tuple[str, ...],
+    same: Callable[[str, str], bool] | None = None,
+    middles_agree: bool = False,
+) -> bool:
     """True when `short` can be another way of writing `full`.
 
     Same surname (last word), and every other word of `short` matches a word of `full` in
-    order, either exactly or as its initial ("V. Putin"). A lone word matches the surname
-    only: "Vladimir" alone is not enough to be "Vladimir Putin".
+    order, by `same` (default: exactly, or as its initial: "V. Putin"). A lone word matches
+    the surname only: "Vladimir" alone is not enough to be "Vladimir Putin". With
+    `middles_agree`, two names that both have middle names or initials must have the same
+    ones, word for word ("George W. Bush" is not "George H. W. Bush").
     """
     if not short or not full or len(short) > len(full) or short[-1] != full[-1]:
         return False
-    rest = iter(full[:-1])  # shared: each word must match further along than the last
-    return all(any(_same_or_initial(w, candidate) for candidate in rest) for w in short[:-1])
+    same = same or _same_or_initial
+    given, fuller = short[:-1], full[:-1]
+    if middles_agree and len(given) > 1 and len(fuller) > 1:
+        return len(given) == len(fuller) and all(map(same, given, fuller))
+    rest = iter(fuller)  # shared: each word must match further along than the last
+    return all(any(same(w, candidate) for candidate in rest) for w in given)
 
 
 def _same_or_initial(word: str, candidate: str) -> bool:

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..analyze.mentions import words_of
+from ..analyze.mentions import compatible, words_of
 from ..analyze.names import PARTICLES
 from ..analyze.text import name_key
 from ..model import Analyzed, PersonInArticle
@@ -83,19 +83,9 @@ def _same_given(word: str, other: str) -> bool:
 def same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Can `short` be another way of writing `full` (both folded words, surname last)?
 
-    Same surname; every given name of `short` matches one of `full` in order (exactly, as
-    an initial or as a nickname); and when both have middle names or initials, they are the
-    same ones. A lone word matches the surname only.
-    """
-    if not short or not full or len(short) > len(full) or short[-1] != full[-1]:
-        return False
-    given, fuller = short[:-1], full[:-1]
-    if len(given) > 1 and len(fuller) > 1:
-        if len(given) != len(fuller):
-            return False  # "George W. Bush" and "George H. W. Bush"
-        return all(_same_given(a, b) for a, b in zip(given, fuller, strict=True))
-    rest = iter(fuller)  # each word must match further along than the last
-    return all(any(_same_given(word, candidate) for candidate in rest) for word in given)
+    The per-article rule (`mentions.compatible`) with nicknames among the given names, and
+    middle names or initials that must agree when both names have them."""
+    return compatible(short, full, _same_given, middles_agree=True)
 
 
 def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individual]:
