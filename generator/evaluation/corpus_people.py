@@ -21,11 +21,11 @@ On the BASIL stories (`basil.py`) built by the real pipeline:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from ..analyze.text import name_key, surname_key
 from ..build import Generated
+from ..link.compare import verify
 from ..model import Person
 from . import basil
 
@@ -46,15 +46,10 @@ def is_person(page: Person, name: str) -> bool:
 
 
 def named_in(text: str, forms: Iterable[str]) -> bool:
-    """Does the text name someone by one of these forms, or by the surname of one?"""
-    for form in forms:
-        words = form.replace("’", "'").removesuffix("'s").split()
-        for candidate in {form, words[-1] if words else ""}:
-            if len(candidate) >= 3 and re.search(
-                r"(?<![\w-])" + re.escape(candidate) + r"(?![\w-])", text
-            ):
-                return True
-    return False
+    """Does the text name someone by one of these forms, or by the surname of one? The
+    comparison's own check (`link/compare/verify`), applied to the forms the whole corpus
+    knows for the person, not only those of the story."""
+    return verify.names_in([text], verify.name_forms(forms, person=True))
 
 
 def evaluate(stories: Sequence[basil.Story], generated: Generated) -> dict[str, object]:

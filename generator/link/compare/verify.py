@@ -41,5 +41,11 @@ def name_forms(names: Iterable[str], person: bool) -> list[str]:
 
 def names_any(item: Analyzed, forms: Iterable[str]) -> bool:
     """Does the article's headline or body contain one of these forms?"""
-    text = item.article.title + "\n" + item.article.body
-    return any(len(form) >= 2 and _pattern(form).search(text) for form in forms)
+    return names_in((item.article.title, *item.article.paragraphs), forms)
+
+
+def names_in(texts: Iterable[str], forms: Iterable[str]) -> bool:
+    """Does one of the texts contain one of these forms? (Searched one paragraph at a time:
+    a name never runs across paragraphs, and the body need not be joined for each name.)"""
+    patterns = [_pattern(form) for form in forms if len(form) >= 2]
+    return any(pattern.search(text) for text in texts for pattern in patterns)
