@@ -465,7 +465,11 @@ def _group_by_scanning_all(items):
         if exact or len(fits) == 1:
             (exact or fits)[0].members.append((item, person))
         elif not fits:
-            known = identity._by_given_name(groups, words, item) if len(words) == 1 else None
+            by_given: dict = {}
+            for group in groups:
+                if len(group.full) >= 2:
+                    by_given.setdefault(group.full[0], []).append(group)
+            known = identity._by_given_name(by_given, words, item) if len(words) == 1 else None
             if known is None:
                 groups.append(identity.Individual(words, [(item, person)]))
             else:

@@ -100,10 +100,14 @@ def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individua
     entries.sort(key=lambda e: (-len(core(e[1].name)), e[1].name, e[0].article.slug))
     undecided: list[tuple[Analyzed, PersonInArticle, tuple[str, ...], list[Individual]]] = []
 
+    by_given: dict[str, list[Individual]] = defaultdict(list)  # people of full names
+
     def new(words: tuple[str, ...], item: Analyzed, person: PersonInArticle) -> None:
         individual = Individual(full=words, members=[(item, person)])
         individuals.append(individual)
         by_surname[words[-1]].append(individual)
+        if len(words) >= 2:
+            by_given[words[0]].append(individual)
 
     for item, person in entries:
         words = core(person.name)
@@ -116,7 +120,7 @@ def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individua
         elif len(fits) == 1:
             fits[0].members.append((item, person))
         elif not fits:
-            known = _by_given_name(individuals, words, item) if len(words) == 1 else None
+            known = _by_given_name(by_given, words, item) if len(words) == 1 else None
             if known is None:
                 new(words, item, person)
             else:
@@ -135,15 +139,21 @@ def resolve(items: Sequence[Analyzed], options: PeopleOptions) -> list[Individua
 
 
 def _by_given_name(
-    individuals: Sequence[Individual], words: tuple[str, ...], item: Analyzed
+    by_given: dict[str, list[Individual]], words: tuple[str, ...], item: Analyzed
 ) -> Individual | None:
     """A lone word no one has as a surname ("Eric said") is the one person of its own
-    article, or else of its story, whose first given name it is (or a nickname of it)."""
+    article, or else of its story, whose first given name it is (or a nickname of it).
+
+    `by_given` holds the people of full names by their first given name, so only those
+    whose first name can match are looked at: the word itself, its initial, and the names
+    the nickname table relates it to."""
     word = words[0]
     if len(word) < 3:
         return None
-    candidates = [g for g in individuals if len(g.full) >= 2 and _same_given(word, g.full[0])]
-    return by_context(item, candidates, days=0) if candidates else None
+    namer = _nicknamer()
+    keys = sorted({word, word[0], *namer.nicknames_of(word), *namer.canonicals_of(word)})
+    found = {id(g): g for key in keys for g in by_given.get(key, ()) if _same_given(word, key)}
+    return by_context(item, list(found.values()), days=0) if found else None
 
 
 def _cores(names: set[tuple[str, ...]]):
