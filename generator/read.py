@@ -176,7 +176,7 @@ def parse(text: str, name: str, warnings: list[Problem]) -> Article:
     """Text of one file to an Article (front matter if it has one, else plain text)."""
     meta: dict = {}
     body_line = 1
-    if re.match(r"---[ \t]*\n", text):
+    if _HANDLER.detect(text):
         _check_front_matter_size(text, name)
     split = _split_front_matter(text)
     if split:
@@ -284,10 +284,10 @@ def _split_front_matter(text: str) -> tuple[str, str] | None:
 
 def _check_front_matter_size(text: str, name: str) -> None:
     """A file that opens with '---' must close its front matter, and soon."""
-    close = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4 : MAX_FRONT_MATTER_BYTES + 8], re.M)
+    close = _FrontMatter.FM_BOUNDARY.search(text[4 : MAX_FRONT_MATTER_BYTES + 8])
     if close is not None:
         return
-    if re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M):
+    if _FrontMatter.FM_BOUNDARY.search(text[4:]):
         raise ContentError(
             name,
             f"front matter is longer than {MAX_FRONT_MATTER_BYTES:,} characters; "
