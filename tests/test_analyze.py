@@ -33,16 +33,23 @@ def test_an_article_about_deep_time_builds_without_inventing_dates(tmp_path):
     assert all(e.date.startswith("2020") for e in generated.digest.events)
 
 
-def test_a_failing_part_of_the_analysis_is_a_warning_naming_the_file(tmp_path, monkeypatch):
+def build_with_broken(tmp_path, monkeypatch, module, name: str, error: Exception):
+    """The article above, built with `module.name` raising `error`; (generated, messages)."""
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "bones.md").write_text(ANCIENT)
 
     def broken(*args, **kwargs):
-        raise RuntimeError("quotation finder broke")
+        raise error
 
-    monkeypatch.setattr(analyze, "find_quotes", broken)
+    monkeypatch.setattr(module, name, broken)
     generated = build.generate(settings_for(tmp_path, use_cache=False))
-    messages = [str(p) for p in generated.problems]
+    return generated, [str(p) for p in generated.problems]
+
+
+def test_a_failing_part_of_the_analysis_is_a_warning_naming_the_file(tmp_path, monkeypatch):
+    generated, messages = build_with_broken(
+        tmp_path, monkeypatch, analyze, "find_quotes", RuntimeError("quotation finder broke")
+    )
     assert any(
         m.startswith("bones.md: warning: could not find its quotations (RuntimeError")
         for m in messages
@@ -54,15 +61,9 @@ def test_a_failing_part_of_the_analysis_is_a_warning_naming_the_file(tmp_path, m
 def test_a_failing_sentence_is_left_out_and_named(tmp_path, monkeypatch):
     from generator.analyze import happenings
 
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "bones.md").write_text(ANCIENT)
-
-    def broken(*args, **kwargs):
-        raise ValueError("bad clause")
-
-    monkeypatch.setattr(happenings, "clause_of", broken)
-    generated = build.generate(settings_for(tmp_path, use_cache=False))
-    messages = [str(p) for p in generated.problems]
+    _, messages = build_with_broken(
+        tmp_path, monkeypatch, happenings, "clause_of", ValueError("bad clause")
+    )
     assert any(
         "sentence 1 ('Scientists said on Friday" in m and "bad clause" in m for m in messages
     ), messages

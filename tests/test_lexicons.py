@@ -17,22 +17,6 @@ TABLES = (
     "trigger-nouns",
     "weekdays",
 )
-WORD_LISTS = (
-    "titles",
-    "courtesy-titles",
-    "name-particles",
-    "not-person-words",
-    "person-nouns",
-    "speech-verbs",
-    "generic-verbs",
-    "light-verbs",
-    "happen-verbs",
-    "stative-verbs",
-    "aspect-verbs",
-    "vague-verbs",
-    "place-nouns",
-    "location-prepositions",
-)
 VERB_LISTS = (
     "speech-verbs",
     "generic-verbs",
@@ -41,6 +25,16 @@ VERB_LISTS = (
     "stative-verbs",
     "aspect-verbs",
     "vague-verbs",
+)
+WORD_LISTS = (
+    "titles",
+    "courtesy-titles",
+    "name-particles",
+    "not-person-words",
+    "person-nouns",
+    *VERB_LISTS,
+    "place-nouns",
+    "location-prepositions",
 )
 
 
