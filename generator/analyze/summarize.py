@@ -260,7 +260,7 @@ class Features:
     content: tuple[frozenset[str], ...]  # content-word stems of each candidate
     headline: tuple[float, ...]  # cosine similarity with the headline (0 without one)
     normalised: tuple[str, ...]  # text for spotting verbatim duplicates
-    repeats_headline: tuple[bool, ...] = ()  # the headline again, word for word
+    heading: str = ""  # the headline as `normalised` holds sentences ("" without one)
 
 
 def features(
@@ -283,7 +283,7 @@ def features(
         content=tuple(frozenset(bag) for bag in bags),
         headline=tuple(_cosine(bag, title) for bag in bags),
         normalised=normalised,
-        repeats_headline=tuple(bool(heading) and text == heading for text in normalised),
+        heading=heading,
     )
 
 
@@ -351,8 +351,12 @@ def choose(
     """
     rated = scores(feats, weights)
     order = sorted(range(len(rated)), key=lambda i: (-rated[i], i))
-    repeats = feats.repeats_headline or (False,) * len(rated)
-    order = [i for i in order if (feats.content[i] or feats.words[i]) and not repeats[i]]
+    order = [
+        i
+        for i in order
+        if (feats.content[i] or feats.words[i])
+        and not (feats.heading and feats.normalised[i] == feats.heading)
+    ]
     chosen: list[int] = []
     skipped: list[int] = []
     for index in order:
