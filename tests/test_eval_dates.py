@@ -45,15 +45,15 @@ def test_read_tml_offsets_point_at_the_timex_text(timebank: Path) -> None:
 @pytest.mark.parametrize(
     ("ours", "gold", "expected"),
     [
-        (dates._day(dt.date(2022, 3, 10)), "2022-03-10", True),
-        (dates._day(dt.date(2022, 3, 10)), "2022-03", True),  # finer than gold: compared at month
-        (dates._month(2022, 3), "2022-03-10", False),  # coarser than gold: wrong
-        (dates._day(dt.date(2022, 3, 10)), "2022-Q1", True),
-        (dates._day(dt.date(2022, 3, 10)), "2022-W10", True),
-        (dates._day(dt.date(2022, 3, 10)), "2022-WXX", True),  # X matches any digit
-        (dates._year(2022), "202", True),
-        (dates._ref("PAST"), "PAST_REF", True),
-        (dates._ref("PAST"), "2022", False),
+        (dates.day(dt.date(2022, 3, 10)), "2022-03-10", True),
+        (dates.day(dt.date(2022, 3, 10)), "2022-03", True),  # finer than gold: compared at month
+        (dates.month(2022, 3), "2022-03-10", False),  # coarser than gold: wrong
+        (dates.day(dt.date(2022, 3, 10)), "2022-Q1", True),
+        (dates.day(dt.date(2022, 3, 10)), "2022-W10", True),
+        (dates.day(dt.date(2022, 3, 10)), "2022-WXX", True),  # X matches any digit
+        (dates.year(2022), "202", True),
+        (dates.ref("PAST"), "PAST_REF", True),
+        (dates.ref("PAST"), "2022", False),
         (dates.UNRESOLVED, "2022", False),
     ],
 )

@@ -41,10 +41,6 @@ from .words import (
     WEEKDAYS,
 )
 
-# The constructors by the private names they had in the single module: the evaluation's
-# tests build resolutions with them.
-_day, _month, _year, _ref = day, month, year, ref
-
 __all__ = [
     "FUTURE",
     "FUTURE_WORDS",
